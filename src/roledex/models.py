@@ -183,6 +183,7 @@ class Posting:
     industry: str | None
     company_size: str | None
     dedupe_key: str
+    raw: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape of `roledex normalize` and the API (ids.md names)."""

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# The whole test suite, from a fresh machine: install what the tests need, lint, check layering, run pytest.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup-env.sh dev
+echo "== ruff"
+.venv/bin/ruff check src tests benchmarks scripts
+echo "== import layering (import-linter)"
+.venv/bin/lint-imports
+echo "== pytest"
+.venv/bin/pytest "$@"

@@ -1,0 +1,216 @@
+"""The `roledex` command: a thin layer that parses flags, calls the library and translates its errors.
+
+Every command that reads or writes the database takes --db (default: $ROLEDEX_DB, else data/roledex.db);
+every command that returns data takes --json.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any, NoReturn
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from roledex.errors import InputError, NotFoundError, QueryError, RoledexError, StoreError
+
+app = typer.Typer(
+    name="roledex",
+    help="Career intelligence for AI, ML and data roles, computed from real postings and salary records.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+taxonomy_app = typer.Typer(help="Show the taxonomy: roles and skills.", no_args_is_help=True)
+app.add_typer(taxonomy_app, name="taxonomy")
+
+console = Console()
+err_console = Console(stderr=True)
+
+DbOption = Annotated[
+    Path | None,
+    typer.Option("--db", help="SQLite database file [env: ROLEDEX_DB; default: data/roledex.db]", show_default=False),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")]
+FormatOption = Annotated[
+    str | None, typer.Option("--format", "-f", help="Force the input format instead of detecting it (see `roledex formats`).")
+]
+
+EXIT_CODES: dict[type[RoledexError], int] = {InputError: 2, QueryError: 2, NotFoundError: 4, StoreError: 3}
+
+
+def fail(exc: RoledexError) -> NoReturn:
+    """Print a library error as a message that says what to do, and exit with its code."""
+    err_console.print(f"[bold red]error:[/] {exc.message}")
+    if exc.hint:
+        err_console.print(f"[yellow]fix:[/] {exc.hint}")
+    code = next((c for t, c in EXIT_CODES.items() if isinstance(exc, t)), 1)
+    raise typer.Exit(code)
+
+
+def _settings(db: Path | None, **overrides: Any):
+    from roledex.settings import Settings
+
+    return Settings.from_env(db_path=db, **overrides)
+
+
+def _print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n")
+
+
+@app.command()
+def formats() -> None:
+    """List the input formats roledex reads."""
+    from roledex.ingest import FORMATS
+
+    table = Table("format", "what it reads")
+    for name, adapter in FORMATS.items():
+        table.add_row(name, adapter.description)
+    console.print(table)
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders to ingest (folders are searched).")],
+    fmt: FormatOption = None,
+    db: DbOption = None,
+    workers: Annotated[int | None, typer.Option(help="Worker processes for normalize+extract.")] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Read postings and salary records, normalize them and store them; re-running adds nothing."""
+    from roledex.ingest import iter_paths
+    from roledex.pipeline.local import IngestReport, ingest_path
+    from roledex.store.sqlite import SQLiteStore
+
+    settings = _settings(db, workers=workers)
+    reports: list[IngestReport] = []
+    try:
+        files = list(iter_paths(paths))
+        if not files:
+            raise InputError(f"no readable data files under {', '.join(map(str, paths))}",
+                             hint="pass files or folders with postings or salary records; see `roledex formats`")
+        store = SQLiteStore(settings.db_path)
+        with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                      TextColumn("records"), TimeElapsedColumn(), console=err_console, transient=True,
+                      disable=as_json) as progress:
+            overall = progress.add_task("files", total=len(files))
+            for path in files:
+                task = progress.add_task(f"ingest {path.name}", total=None)
+                reports.append(ingest_path(path, store, settings, fmt=fmt,
+                                           on_progress=lambda n, t=task: progress.update(t, completed=n)))
+                progress.remove_task(task)
+                progress.advance(overall)
+        refresh = getattr(store, "refresh_aggregates", None)
+        if refresh:
+            refresh()
+        store.close()
+    except KeyboardInterrupt:
+        err_console.print("[yellow]interrupted:[/] every finished batch is stored; run the same command again to complete it")
+        raise typer.Exit(130) from None
+    except RoledexError as exc:
+        fail(exc)
+    if as_json:
+        _print_json({"database": str(settings.db_path), "files": [r.to_dict() for r in reports]})
+        return
+    _print_ingest_table(reports, settings.db_path)
+
+
+def _print_ingest_table(reports: list[Any], db_path: Path) -> None:
+    table = Table(title=f"ingest into {db_path}", show_footer=True)
+    totals = {"read": 0, "stored": 0, "duplicates": 0, "rejected": 0}
+    rows = []
+    for r in reports:
+        d = r.to_dict()
+        for k in totals:
+            totals[k] += d[k]
+        rows.append(d)
+    table.add_column("file", footer="total")
+    table.add_column("format")
+    for k in totals:
+        table.add_column(k, justify="right", footer=f"{totals[k]:,}")
+    table.add_column("rejected because")
+    for d in rows:
+        reasons = "; ".join(f"{n:,} {reason}" for reason, n in list(d["reject_reasons"].items())[:3])
+        dup = f"{d['duplicates']:,}"
+        if d["linked_duplicates"]:
+            dup += f" ({d['linked_duplicates']:,} linked)"
+        if d["identical_rows"]:
+            dup = f"{dup} · {d['identical_rows']:,} identical rows kept"
+        table.add_row(Path(d["file"]).name, d["format"], f"{d['read']:,}", f"{d['stored']:,}", dup,
+                      f"{d['rejected']:,}", reasons)
+    console.print(table)
+    for d in rows:
+        if d["rejects_file"]:
+            console.print(f"rejects of {Path(d['file']).name} with row numbers and reasons: {d['rejects_file']}")
+    if not all(d["balanced"] for d in rows):
+        err_console.print("[bold red]counts do not add up[/]: read != stored + duplicates + rejected")
+        raise typer.Exit(1)
+
+
+@app.command()
+def normalize(
+    path: Annotated[Path, typer.Argument(help="A file of postings or salary records.")],
+    fmt: FormatOption = None,
+    workers: Annotated[int, typer.Option(help="Worker processes.")] = 1,
+) -> None:
+    """Normalize a file without a database: JSON Lines on stdout, one object per input record, in order."""
+    from roledex.pipeline.local import normalize_path
+
+    out = sys.stdout
+    try:
+        for obj in normalize_path(path, fmt, workers=workers):
+            out.write(json.dumps(obj, ensure_ascii=False) + "\n")
+    except BrokenPipeError:  # `| head` closed the pipe: a normal way to stop
+        sys.stderr.close()
+    except RoledexError as exc:
+        fail(exc)
+
+
+@app.command()
+def stats(db: DbOption = None, as_json: JsonOption = False) -> None:
+    """What the database holds: postings and salary records per source, role, level, country and year."""
+    from roledex.store.sqlite import SQLiteStore
+
+    settings = _settings(db)
+    try:
+        if not settings.db_path.exists():
+            raise StoreError(f"no database at {settings.db_path}", hint="ingest data first: roledex ingest PATH")
+        store = SQLiteStore(settings.db_path)
+        data = store.stats()
+        store.close()
+    except RoledexError as exc:
+        fail(exc)
+    if as_json:
+        _print_json(data)
+        return
+    console.print(f"[bold]{data['database']}[/] (schema v{data['schema_version']})")
+    p, s = data["postings"], data["salary_records"]
+    console.print(f"postings: [bold]{p['total']:,}[/] ({p['with_salary']:,} with a salary, "
+                  f"{p['linked_duplicates']:,} duplicate listings linked) · salary records: [bold]{s['total']:,}[/]"
+                  f" · rejects kept: {data['rejects']:,}")
+    for title, block in (("postings", p), ("salary records", s)):
+        for dim in ("by_source", "by_role", "by_level", "by_country", "by_year"):
+            counts = block[dim]
+            if not counts:
+                continue
+            table = Table(title=f"{title} {dim.replace('_', ' ')}", min_width=40)
+            table.add_column(dim[3:])
+            table.add_column("n", justify="right")
+            shown = list(counts.items())[:15]
+            for k, v in shown:
+                table.add_row(k, f"{v:,}")
+            if len(counts) > len(shown):
+                table.add_row(f"… {len(counts) - len(shown)} more", f"{sum(list(counts.values())[15:]):,}")
+            console.print(table)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,198 @@
+"""The batch stage functions: pure functions of (raw record, taxonomy).
+
+They compose normalize/ and extract/ into one normalized record, and are what every runner executes:
+the local runner in a process pool, `roledex normalize` in a stream, and Spark on a cluster.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from functools import lru_cache
+
+from roledex.errors import RecordError
+from roledex.extract.education import extract_education
+from roledex.extract.experience import extract_min_years
+from roledex.extract.sections import responsibility_statements, split_sections
+from roledex.extract.skills import skill_matcher
+from roledex.models import (
+    Pay,
+    Posting,
+    RawPosting,
+    RawSalaryRecord,
+    RecordFailure,
+    SalaryRecord,
+    SkillMention,
+)
+from roledex.normalize.employment import parse_employment, parse_remote
+from roledex.normalize.location import parse_location
+from roledex.normalize.money import to_salary
+from roledex.normalize.salary import find_pay, parse_pay
+from roledex.normalize.titles import classify_title
+from roledex.store.base import Reject
+from roledex.taxonomy import Taxonomy
+
+_NON_ALNUM = re.compile(r"[\W_]+", re.UNICODE)
+_SPACES = re.compile(r"\s+")
+
+
+def _digest(*parts: object) -> str:
+    h = hashlib.blake2b(digest_size=16)
+    for part in parts:
+        h.update(str(part if part is not None else "").encode("utf-8", "surrogatepass"))
+        h.update(b"\x1f")
+    return h.hexdigest()
+
+
+def _fold(text: str | None) -> str:
+    """Lower-case letters and digits only: survives Markdown, HTML and whitespace differences."""
+    return _NON_ALNUM.sub("", (text or "").casefold())
+
+
+def posting_dedupe_key(title: str, company: str | None, description: str, location: str | None) -> str:
+    """Same posting across sources: same title and company, and the same description text.
+
+    Postings without a description (board cards, title registries) also need the same location.
+    """
+    body = _fold(description)[:4000]
+    place = "" if body else _fold(location)
+    return _digest(_fold(title), _fold(company), body, place)
+
+
+def posting_key(raw: RawPosting) -> str:
+    """Stable key of a record: the source's own id where it has one, else its content."""
+    src = raw.provenance.source
+    if raw.provenance.record_id:
+        return _digest("posting", src, raw.provenance.record_id)
+    return _digest("posting", src, raw.title, raw.company, raw.location, raw.description, raw.posted_at, raw.url)
+
+
+def _year(date: str | None) -> int | None:
+    if date and len(date) >= 4 and date[:4].isdigit():
+        return int(date[:4])
+    return None
+
+
+def _merge_skills(*groups: tuple[SkillMention, ...]) -> tuple[SkillMention, ...]:
+    """One mention per skill id, first-seen order; a required mention beats a preferred or unmarked one."""
+    merged: dict[str, SkillMention] = {}
+    for group in groups:
+        for m in group:
+            have = merged.get(m.id)
+            if have is None:
+                merged[m.id] = m
+            elif m.required is True and have.required is not True:
+                merged[m.id] = m
+            elif have.required is None and m.required is False:
+                merged[m.id] = m
+    return tuple(merged.values())
+
+
+def normalize_posting(raw: RawPosting, taxonomy: Taxonomy) -> Posting:
+    """Normalize one raw posting: role, level, track, place, type, pay, degree, years, skills."""
+    title = _SPACES.sub(" ", raw.title or "").strip()
+    if not title:
+        raise RecordError(
+            "the record has no job title", row=raw.provenance.row, hint="give every posting a non-empty title"
+        )
+    description = raw.description or ""
+    place = parse_location(raw.location)
+    sections = split_sections(description) if description else ()
+    education = extract_education(description, sections)
+    min_years = extract_min_years(description, sections)
+    info = classify_title(title, description=description, min_years=min_years)
+    employment, internship = parse_employment(raw.employment_text, title=title, description=description)
+    remote = parse_remote(raw.remote_text, raw.location, description) or place.remote
+
+    pay: Pay | None = raw.pay
+    if pay is None and raw.salary_text:
+        pay = parse_pay(raw.salary_text, country=place.country)
+    if pay is None and description:
+        pay = find_pay(description, country=place.country)
+    salary, salary_note = (None, None)
+    if pay is not None:
+        salary, salary_note = to_salary(pay, year=_year(raw.posted_at), fx=taxonomy.fx)
+
+    matcher = skill_matcher(taxonomy)
+    skills = _merge_skills(
+        matcher.extract(description, sections) if description else (),
+        matcher.extract(", ".join(raw.tags)) if raw.tags else (),
+        matcher.extract(title),
+    )
+    return Posting(
+        key=posting_key(raw),
+        provenance=raw.provenance,
+        title=title,
+        company=raw.company,
+        location=raw.location,
+        description=description,
+        role=info.role,
+        level=info.level,
+        track=info.track,
+        employment_type=employment,
+        internship=internship or info.internship,
+        remote=remote,
+        country=place.country,
+        region=place.region,
+        city=place.city,
+        salary=salary,
+        salary_note=salary_note,
+        min_degree=education.min_degree,
+        degree_fields=education.fields,
+        min_years=min_years,
+        skills=skills,
+        responsibilities=responsibility_statements(sections) if sections else (),
+        posted_at=raw.posted_at,
+        url=raw.url,
+        industry=raw.industry,
+        company_size=raw.company_size,
+        dedupe_key=posting_dedupe_key(title, raw.company, description, raw.location),
+        raw=raw.raw,
+    )
+
+
+@lru_cache(maxsize=4096)
+def _title_role_track(title: str) -> tuple[str, str]:
+    """Role and track of a salary-survey title (a few hundred distinct titles over 74k records)."""
+    info = classify_title(title)
+    return info.role, info.track
+
+
+def normalize_salary_record(raw: RawSalaryRecord, taxonomy: Taxonomy) -> SalaryRecord:
+    """A salary-survey record as published, plus the role its title maps to. USD is the source's own figure."""
+    role, track = _title_role_track(raw.job_title)
+    return SalaryRecord(
+        key=_digest("salary", raw.provenance.source, raw.provenance.file.rsplit("/", 1)[-1], raw.provenance.row),
+        provenance=raw.provenance,
+        work_year=raw.work_year,
+        level=raw.experience_level,  # type: ignore[arg-type]  # validated by the adapter
+        employment_type=raw.employment_type,  # type: ignore[arg-type]
+        job_title=raw.job_title,
+        role=role,
+        track=track,  # type: ignore[arg-type]  # "ic" | "manager" from classify_title
+        salary=raw.salary,
+        salary_currency=raw.salary_currency,
+        salary_in_usd=raw.salary_in_usd,
+        employee_residence=raw.employee_residence,
+        remote_ratio=raw.remote_ratio,
+        company_location=raw.company_location,
+        company_size=raw.company_size,
+    )
+
+
+def process_record(
+    record: RawPosting | RawSalaryRecord | RecordFailure, taxonomy: Taxonomy
+) -> Posting | SalaryRecord | Reject:
+    """The one stage every runner applies: a normalized record, or a Reject that says why not."""
+    prov = record.provenance
+    if isinstance(record, RecordFailure):
+        return Reject(prov.file, prov.row, record.reason, dict(record.raw))
+    try:
+        if isinstance(record, RawSalaryRecord):
+            return normalize_salary_record(record, taxonomy)
+        return normalize_posting(record, taxonomy)
+    except RecordError as exc:
+        return Reject(prov.file, prov.row, str(exc), dict(getattr(record, "raw", {}) or {}))
+    except Exception as exc:  # a normalizer bug must not lose the record: keep it as a reject, loudly
+        reason = f"internal error ({type(exc).__name__}: {exc}); please report it with this row"
+        return Reject(prov.file, prov.row, reason, dict(getattr(record, "raw", {}) or {}))
