@@ -13,7 +13,14 @@ from typing import Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
 from rich.table import Table
 
 from roledex.errors import InputError, NotFoundError, QueryError, RoledexError, StoreError
@@ -33,11 +40,16 @@ err_console = Console(stderr=True)
 
 DbOption = Annotated[
     Path | None,
-    typer.Option("--db", help="SQLite database file [env: ROLEDEX_DB; default: data/roledex.db]", show_default=False),
+    typer.Option(
+        "--db", help="SQLite database file [env: ROLEDEX_DB; default: data/roledex.db]", show_default=False
+    ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")]
 FormatOption = Annotated[
-    str | None, typer.Option("--format", "-f", help="Force the input format instead of detecting it (see `roledex formats`).")
+    str | None,
+    typer.Option(
+        "--format", "-f", help="Force the input format instead of detecting it (see `roledex formats`)."
+    ),
 ]
 
 EXIT_CODES: dict[type[RoledexError], int] = {InputError: 2, QueryError: 2, NotFoundError: 4, StoreError: 3}
@@ -91,17 +103,34 @@ def ingest(
     try:
         files = list(iter_paths(paths))
         if not files:
-            raise InputError(f"no readable data files under {', '.join(map(str, paths))}",
-                             hint="pass files or folders with postings or salary records; see `roledex formats`")
+            raise InputError(
+                f"no readable data files under {', '.join(map(str, paths))}",
+                hint="pass files or folders with postings or salary records; see `roledex formats`",
+            )
         store = SQLiteStore(settings.db_path)
-        with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                      TextColumn("records"), TimeElapsedColumn(), console=err_console, transient=True,
-                      disable=as_json) as progress:
+        with Progress(
+            SpinnerColumn(),
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("records"),
+            TimeElapsedColumn(),
+            console=err_console,
+            transient=True,
+            disable=as_json,
+        ) as progress:
             overall = progress.add_task("files", total=len(files))
             for path in files:
                 task = progress.add_task(f"ingest {path.name}", total=None)
-                reports.append(ingest_path(path, store, settings, fmt=fmt,
-                                           on_progress=lambda n, t=task: progress.update(t, completed=n)))
+                reports.append(
+                    ingest_path(
+                        path,
+                        store,
+                        settings,
+                        fmt=fmt,
+                        on_progress=lambda n, t=task: progress.update(t, completed=n),
+                    )
+                )
                 progress.remove_task(task)
                 progress.advance(overall)
         refresh = getattr(store, "refresh_aggregates", None)
@@ -109,7 +138,9 @@ def ingest(
             refresh()
         store.close()
     except KeyboardInterrupt:
-        err_console.print("[yellow]interrupted:[/] every finished batch is stored; run the same command again to complete it")
+        err_console.print(
+            "[yellow]interrupted:[/] every finished batch is stored; run the same command again to complete it"
+        )
         raise typer.Exit(130) from None
     except RoledexError as exc:
         fail(exc)
@@ -140,12 +171,21 @@ def _print_ingest_table(reports: list[Any], db_path: Path) -> None:
             dup += f" ({d['linked_duplicates']:,} linked)"
         if d["identical_rows"]:
             dup = f"{dup} · {d['identical_rows']:,} identical rows kept"
-        table.add_row(Path(d["file"]).name, d["format"], f"{d['read']:,}", f"{d['stored']:,}", dup,
-                      f"{d['rejected']:,}", reasons)
+        table.add_row(
+            Path(d["file"]).name,
+            d["format"],
+            f"{d['read']:,}",
+            f"{d['stored']:,}",
+            dup,
+            f"{d['rejected']:,}",
+            reasons,
+        )
     console.print(table)
     for d in rows:
         if d["rejects_file"]:
-            console.print(f"rejects of {Path(d['file']).name} with row numbers and reasons: {d['rejects_file']}")
+            console.print(
+                f"rejects of {Path(d['file']).name} with row numbers and reasons: {d['rejects_file']}"
+            )
     if not all(d["balanced"] for d in rows):
         err_console.print("[bold red]counts do not add up[/]: read != stored + duplicates + rejected")
         raise typer.Exit(1)
@@ -178,7 +218,9 @@ def stats(db: DbOption = None, as_json: JsonOption = False) -> None:
     settings = _settings(db)
     try:
         if not settings.db_path.exists():
-            raise StoreError(f"no database at {settings.db_path}", hint="ingest data first: roledex ingest PATH")
+            raise StoreError(
+                f"no database at {settings.db_path}", hint="ingest data first: roledex ingest PATH"
+            )
         store = SQLiteStore(settings.db_path)
         data = store.stats()
         store.close()
@@ -189,9 +231,11 @@ def stats(db: DbOption = None, as_json: JsonOption = False) -> None:
         return
     console.print(f"[bold]{data['database']}[/] (schema v{data['schema_version']})")
     p, s = data["postings"], data["salary_records"]
-    console.print(f"postings: [bold]{p['total']:,}[/] ({p['with_salary']:,} with a salary, "
-                  f"{p['linked_duplicates']:,} duplicate listings linked) · salary records: [bold]{s['total']:,}[/]"
-                  f" · rejects kept: {data['rejects']:,}")
+    console.print(
+        f"postings: [bold]{p['total']:,}[/] ({p['with_salary']:,} with a salary, "
+        f"{p['linked_duplicates']:,} duplicate listings linked) · salary records: [bold]{s['total']:,}[/]"
+        f" · rejects kept: {data['rejects']:,}"
+    )
     for title, block in (("postings", p), ("salary records", s)):
         for dim in ("by_source", "by_role", "by_level", "by_country", "by_year"):
             counts = block[dim]

@@ -33,7 +33,12 @@ LEVEL_LABELS: dict[str, str] = {
     "EX": "Executive-level / Director",
 }
 EMPLOYMENT_TYPES: tuple[EmploymentType, ...] = ("FT", "PT", "CT", "FL")
-EMPLOYMENT_LABELS: dict[str, str] = {"FT": "Full Time", "PT": "Part Time", "CT": "Contract", "FL": "Freelance"}
+EMPLOYMENT_LABELS: dict[str, str] = {
+    "FT": "Full Time",
+    "PT": "Part Time",
+    "CT": "Contract",
+    "FL": "Freelance",
+}
 DEGREES: tuple[Degree, ...] = ("none", "bachelor", "master", "phd")
 PERIODS: tuple[Period, ...] = ("year", "month", "week", "day", "hour")
 # ids.md: hour x 2080, day x 260, week x 52, month x 12

@@ -99,18 +99,38 @@ class IngestReport:
     def to_dict(self) -> dict[str, Any]:
         c = self.counts
         return {
-            "file": self.file, "format": self.format, "run_id": self.run_id, "status": self.status,
-            "read": self.read, "stored": c.stored, "duplicates": c.duplicates,
-            "already_stored": c.already_stored, "linked_duplicates": c.linked, "rejected": c.rejected,
+            "file": self.file,
+            "format": self.format,
+            "run_id": self.run_id,
+            "status": self.status,
+            "read": self.read,
+            "stored": c.stored,
+            "duplicates": c.duplicates,
+            "already_stored": c.already_stored,
+            "linked_duplicates": c.linked,
+            "rejected": c.rejected,
             "reject_reasons": dict(sorted(c.reject_reasons.items(), key=lambda kv: -kv[1])),
-            "identical_rows": self.identical_rows, "rejects_file": self.rejects_file,
-            "seconds": round(self.seconds, 2), "balanced": self.balanced,
+            "identical_rows": self.identical_rows,
+            "rejects_file": self.rejects_file,
+            "seconds": round(self.seconds, 2),
+            "balanced": self.balanced,
         }
 
 
 def _salary_fingerprint(r: SalaryRecord) -> bytes:
-    fields = (r.work_year, r.level, r.employment_type, r.job_title, r.salary, r.salary_currency, r.salary_in_usd,
-              r.employee_residence, r.remote_ratio, r.company_location, r.company_size)
+    fields = (
+        r.work_year,
+        r.level,
+        r.employment_type,
+        r.job_title,
+        r.salary,
+        r.salary_currency,
+        r.salary_in_usd,
+        r.employee_residence,
+        r.remote_ratio,
+        r.company_location,
+        r.company_size,
+    )
     return hashlib.blake2b(repr(fields).encode(), digest_size=12).digest()
 
 
@@ -152,9 +172,19 @@ def ingest_path(
                     out = settings.rejects_path / f"{Path(path).name}.run{report.run_id}.rejects.jsonl"
                     report.rejects_file = str(out)
                     rejects_out = out.open("w", encoding="utf-8")
-                rejects_out.write(json.dumps(
-                    {"source_file": item.source_file, "source_row": item.source_row, "reason": item.reason,
-                     "raw": item.raw}, ensure_ascii=False, default=str) + "\n")
+                rejects_out.write(
+                    json.dumps(
+                        {
+                            "source_file": item.source_file,
+                            "source_row": item.source_row,
+                            "reason": item.reason,
+                            "raw": item.raw,
+                        },
+                        ensure_ascii=False,
+                        default=str,
+                    )
+                    + "\n"
+                )
             batch.append(item)
             if len(batch) >= settings.batch_size:
                 flush()
@@ -171,4 +201,3 @@ def ingest_path(
         report.read -= len(batch)
         store.finish_run(report.run_id, report.counts, report.read, report.status)
     return report
-

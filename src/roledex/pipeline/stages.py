@@ -64,7 +64,9 @@ def posting_key(raw: RawPosting) -> str:
     src = raw.provenance.source
     if raw.provenance.record_id:
         return _digest("posting", src, raw.provenance.record_id)
-    return _digest("posting", src, raw.title, raw.company, raw.location, raw.description, raw.posted_at, raw.url)
+    return _digest(
+        "posting", src, raw.title, raw.company, raw.location, raw.description, raw.posted_at, raw.url
+    )
 
 
 def _year(date: str | None) -> int | None:
@@ -75,15 +77,12 @@ def _year(date: str | None) -> int | None:
 
 def _merge_skills(*groups: tuple[SkillMention, ...]) -> tuple[SkillMention, ...]:
     """One mention per skill id, first-seen order; a required mention beats a preferred or unmarked one."""
+    rank = {True: 2, False: 1, None: 0}  # required > preferred > not said
     merged: dict[str, SkillMention] = {}
     for group in groups:
         for m in group:
             have = merged.get(m.id)
-            if have is None:
-                merged[m.id] = m
-            elif m.required is True and have.required is not True:
-                merged[m.id] = m
-            elif have.required is None and m.required is False:
+            if have is None or rank[m.required] > rank[have.required]:
                 merged[m.id] = m
     return tuple(merged.values())
 
@@ -162,7 +161,9 @@ def normalize_salary_record(raw: RawSalaryRecord, taxonomy: Taxonomy) -> SalaryR
     """A salary-survey record as published, plus the role its title maps to. USD is the source's own figure."""
     role, track = _title_role_track(raw.job_title)
     return SalaryRecord(
-        key=_digest("salary", raw.provenance.source, raw.provenance.file.rsplit("/", 1)[-1], raw.provenance.row),
+        key=_digest(
+            "salary", raw.provenance.source, raw.provenance.file.rsplit("/", 1)[-1], raw.provenance.row
+        ),
         provenance=raw.provenance,
         work_year=raw.work_year,
         level=raw.experience_level,  # type: ignore[arg-type]  # validated by the adapter

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -54,9 +55,13 @@ class Store(Protocol):
     def close(self) -> None: ...
 
 
+_ROW_PREFIX = re.compile(r"^\s*(?:row|line|record|item)\s+\d+\s*[:,-]\s*", re.I)
+_QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+
 def reason_group(reason: str) -> str:
-    """The reason without record-specific detail, for grouping: text before the first ':' or '('."""
-    for sep in (":", "("):
-        if sep in reason:
-            reason = reason.split(sep, 1)[0]
-    return reason.strip()[:80] or "unknown"
+    """The reason without record-specific detail, for grouping: no row prefix, quoted values or numbers."""
+    text = _ROW_PREFIX.sub("", reason)
+    text = _NUMBER.sub("N", _QUOTED.sub("'…'", text))
+    return text.strip()[:100] or "unknown"

@@ -58,7 +58,8 @@ class SQLiteStore:
                 self.conn = sqlite3.connect(self.path, check_same_thread=False)
         except sqlite3.Error as exc:
             raise StoreError(
-                f"cannot open database {self.path}: {exc}", hint="check the path and its permissions, or pass --db"
+                f"cannot open database {self.path}: {exc}",
+                hint="check the path and its permissions, or pass --db",
             ) from exc
         self.conn.row_factory = sqlite3.Row
         self.conn.execute("PRAGMA foreign_keys = ON")
@@ -69,7 +70,9 @@ class SQLiteStore:
 
     # -- schema ----------------------------------------------------------------------------------------
     def schema_version(self) -> int:
-        self.conn.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT)")
+        self.conn.execute(
+            "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT)"
+        )
         row = self.conn.execute("SELECT MAX(version) FROM schema_migrations").fetchone()
         return int(row[0] or 0)
 
@@ -81,7 +84,9 @@ class SQLiteStore:
                 continue
             try:
                 with self.conn:
-                    self.conn.executescript(f"BEGIN;\n{sql}\nINSERT INTO schema_migrations VALUES ({version}, '{_now()}');\nCOMMIT;")
+                    self.conn.executescript(
+                        f"BEGIN;\n{sql}\nINSERT INTO schema_migrations VALUES ({version}, '{_now()}');\nCOMMIT;"
+                    )
             except sqlite3.Error as exc:
                 raise StoreError(
                     f"migration {version:04d} failed on {self.path}: {exc}",
@@ -107,7 +112,8 @@ class SQLiteStore:
 
     def iter_rejects(self, run_id: int) -> Iterator[Reject]:
         for r in self.conn.execute(
-            "SELECT source_file, source_row, reason, raw FROM rejects WHERE run_id=? ORDER BY rowid", (run_id,)
+            "SELECT source_file, source_row, reason, raw FROM rejects WHERE run_id=? ORDER BY rowid",
+            (run_id,),
         ):
             yield Reject(r[0], r[1], r[2], json.loads(r[3]) if r[3] else None)
 
@@ -128,14 +134,22 @@ class SQLiteStore:
                 for rej in rejects:
                     self.conn.execute(
                         "INSERT INTO rejects(run_id, source_file, source_row, reason, raw) VALUES (?,?,?,?,?)",
-                        (run_id, rej.source_file, rej.source_row, rej.reason,
-                         json.dumps(rej.raw, default=str) if rej.raw is not None else None),
+                        (
+                            run_id,
+                            rej.source_file,
+                            rej.source_row,
+                            rej.reason,
+                            json.dumps(rej.raw, default=str) if rej.raw is not None else None,
+                        ),
                     )
                     counts.rejected += 1
                     group = reason_group(rej.reason)
                     counts.reject_reasons[group] = counts.reject_reasons.get(group, 0) + 1
         except sqlite3.Error as exc:
-            raise StoreError(f"writing a batch to {self.path} failed: {exc}", hint="the batch was rolled back; run the same command again") from exc
+            raise StoreError(
+                f"writing a batch to {self.path} failed: {exc}",
+                hint="the batch was rolled back; run the same command again",
+            ) from exc
         return counts
 
     def _known_keys(self, table: str, keys: list[str]) -> set[str]:
@@ -143,7 +157,9 @@ class SQLiteStore:
         for start in range(0, len(keys), 900):
             chunk = keys[start : start + 900]
             marks = ",".join("?" * len(chunk))
-            found.update(r[0] for r in self.conn.execute(f"SELECT key FROM {table} WHERE key IN ({marks})", chunk))
+            found.update(
+                r[0] for r in self.conn.execute(f"SELECT key FROM {table} WHERE key IN ({marks})", chunk)
+            )
         return found
 
     def _postings_by_dedupe(self, dkeys: list[str]) -> dict[str, int]:
@@ -152,7 +168,8 @@ class SQLiteStore:
             chunk = dkeys[start : start + 900]
             marks = ",".join("?" * len(chunk))
             for r in self.conn.execute(
-                f"SELECT dedupe_key, MIN(id) FROM postings WHERE dedupe_key IN ({marks}) GROUP BY dedupe_key", chunk
+                f"SELECT dedupe_key, MIN(id) FROM postings WHERE dedupe_key IN ({marks}) GROUP BY dedupe_key",
+                chunk,
             ):
                 found[r[0]] = int(r[1])
         return found
@@ -172,8 +189,16 @@ class SQLiteStore:
                 self.conn.execute(
                     "INSERT INTO posting_duplicates(posting_id, key, source, source_file, source_row, source_id, url, seen_at)"
                     " VALUES (?,?,?,?,?,?,?,?)",
-                    (original, p.key, p.provenance.source, p.provenance.file, p.provenance.row,
-                     p.provenance.record_id, p.url, now),
+                    (
+                        original,
+                        p.key,
+                        p.provenance.source,
+                        p.provenance.file,
+                        p.provenance.row,
+                        p.provenance.record_id,
+                        p.url,
+                        now,
+                    ),
                 )
                 counts.linked += 1
                 continue
@@ -192,7 +217,9 @@ class SQLiteStore:
                 )
             counts.stored += 1
 
-    def _write_salaries(self, run_id: int, records: list[SalaryRecord], now: str, counts: WriteCounts) -> None:
+    def _write_salaries(
+        self, run_id: int, records: list[SalaryRecord], now: str, counts: WriteCounts
+    ) -> None:
         placeholders = ",".join("?" * 19)
         before = self.conn.total_changes
         self.conn.executemany(
@@ -220,8 +247,12 @@ class SQLiteStore:
             "schema_version": self.schema_version(),
             "postings": {
                 "total": self.conn.execute("SELECT COUNT(*) FROM postings").fetchone()[0],
-                "linked_duplicates": self.conn.execute("SELECT COUNT(*) FROM posting_duplicates").fetchone()[0],
-                "with_salary": self.conn.execute("SELECT COUNT(*) FROM postings WHERE annual_usd_mid IS NOT NULL").fetchone()[0],
+                "linked_duplicates": self.conn.execute("SELECT COUNT(*) FROM posting_duplicates").fetchone()[
+                    0
+                ],
+                "with_salary": self.conn.execute(
+                    "SELECT COUNT(*) FROM postings WHERE annual_usd_mid IS NOT NULL"
+                ).fetchone()[0],
                 "by_source": grouped(p.format(col="source")),
                 "by_role": grouped(p.format(col="role")),
                 "by_level": grouped(p.format(col="level")),
@@ -247,19 +278,66 @@ def _posting_row(p: Posting, now: str, run_id: int) -> tuple[Any, ...]:
     s = p.salary
     raw = zlib.compress(json.dumps(dict(p.raw), default=str, ensure_ascii=False).encode("utf-8"), 6)
     return (
-        p.key, p.dedupe_key, p.provenance.source, p.provenance.file, p.provenance.row, p.provenance.record_id,
-        p.title, p.company, p.location, p.country, p.region, p.city, p.remote, p.employment_type,
-        int(p.internship), p.role, p.level, p.track, p.min_degree, p.min_years,
-        s.min if s else None, s.max if s else None, s.currency if s else None, s.period if s else None,
-        s.kind if s else None, s.annual_usd_min if s else None, s.annual_usd_max if s else None,
-        s.annual_usd_mid if s else None, p.salary_note, p.posted_at, p.url, p.industry, p.company_size,
-        p.description, json.dumps(p.to_dict(), ensure_ascii=False), raw, now, run_id,
+        p.key,
+        p.dedupe_key,
+        p.provenance.source,
+        p.provenance.file,
+        p.provenance.row,
+        p.provenance.record_id,
+        p.title,
+        p.company,
+        p.location,
+        p.country,
+        p.region,
+        p.city,
+        p.remote,
+        p.employment_type,
+        int(p.internship),
+        p.role,
+        p.level,
+        p.track,
+        p.min_degree,
+        p.min_years,
+        s.min if s else None,
+        s.max if s else None,
+        s.currency if s else None,
+        s.period if s else None,
+        s.kind if s else None,
+        s.annual_usd_min if s else None,
+        s.annual_usd_max if s else None,
+        s.annual_usd_mid if s else None,
+        p.salary_note,
+        p.posted_at,
+        p.url,
+        p.industry,
+        p.company_size,
+        p.description,
+        json.dumps(p.to_dict(), ensure_ascii=False),
+        raw,
+        now,
+        run_id,
     )
 
 
 def _salary_row(r: SalaryRecord, now: str, run_id: int) -> tuple[Any, ...]:
     return (
-        r.key, r.provenance.source, r.provenance.file, r.provenance.row, r.work_year, r.level, r.employment_type,
-        r.job_title, r.role, r.track, r.salary, r.salary_currency, r.salary_in_usd, r.employee_residence,
-        r.remote_ratio, r.company_location, r.company_size, now, run_id,
+        r.key,
+        r.provenance.source,
+        r.provenance.file,
+        r.provenance.row,
+        r.work_year,
+        r.level,
+        r.employment_type,
+        r.job_title,
+        r.role,
+        r.track,
+        r.salary,
+        r.salary_currency,
+        r.salary_in_usd,
+        r.employee_residence,
+        r.remote_ratio,
+        r.company_location,
+        r.company_size,
+        now,
+        run_id,
     )
