@@ -39,18 +39,18 @@ _SUF = (
     r"(?i:euros?|dollars?|pounds?|rupees?|francs?)\b)(?![ \u00a0]?\d)"
 )
 _MULT = (
-    r"(?:[kK](?![A-Za-z])|(?:MM|M|mm|m|mn|Mn|bn|B|Bn)(?![A-Za-z])|"
-    r"(?i:thousand|millions?|mil|billion|lakhs?|lacs?|LPA|crores?)(?![A-Za-z]))"
+    r"(?:[kK](?![A-Za-z])|(?:MM|M|mm|m|mn|Mn|bn|B|Bn|L|Cr)(?![A-Za-z])|"
+    r"(?i:thousand|millions?|mil|billion|trillion|lakhs?|lacs?|LPA|crores?)(?![A-Za-z]))"
 )
 _AMOUNT_BODY = (
-    rf"(?:(?P<pre>{_PRE})[{_SPACES}]?|(?<![A-Za-z0-9.,]))(?P<num>{_NUM})(?![\d])"
+    rf"(?:(?P<pre>{_PRE})[{_SPACES}~≈]{{0,2}}|(?<![A-Za-z0-9.,]))(?P<num>{_NUM})(?![\d])"
     rf"(?:[{_SPACES}]?(?P<mult>{_MULT}))?(?P<plus>\s?\+(?!\s?[A-Za-z$€£\d]))?(?:[{_SPACES}]?(?P<suf>{_SUF}))?(?!\s?%)"
 )
 # Any amount, also a bare number (used inside salary strings and for the far end of a range).
 AMOUNT_ANY = re.compile(_AMOUNT_BODY)
 # An amount that says it is money: a currency mark or a K/M multiplier. Scanning descriptions uses this.
 AMOUNT_ANCHORED = re.compile(
-    rf"(?:(?P<pre>{_PRE})[{_SPACES}]?(?P<num>{_NUM})(?![\d])"
+    rf"(?:(?P<pre>{_PRE})[{_SPACES}~≈]{{0,2}}(?P<num>{_NUM})(?![\d])"
     rf"(?:[{_SPACES}]?(?P<mult>{_MULT}))?(?P<plus>\s?\+(?!\s?[A-Za-z$€£\d]))?(?:[{_SPACES}]?(?P<suf>{_SUF}))?"
     rf"|(?<![A-Za-z0-9.,])(?P<num2>{_NUM})(?![\d])(?:[{_SPACES}]?(?P<mult2>{_MULT})(?P<plus2>\s?\+(?!\s?[A-Za-z$€£\d]))?(?:[{_SPACES}]?(?P<suf2>{_SUF}))?"
     rf"|(?P<plus3>\s?\+(?!\s?[A-Za-z$€£\d]))?[{_SPACES}]?(?P<suf3>{_SUF})))(?!\s?%)"
@@ -123,7 +123,9 @@ class Amount:
 
     @property
     def marks(self) -> tuple[str, ...]:
-        return tuple(m for m in (self.pre, self.suf) if m)
+        if self.pre:
+            return (self.pre, self.suf) if self.suf else (self.pre,)
+        return (self.suf,) if self.suf else ()
 
 
 @dataclass(slots=True)
@@ -141,9 +143,17 @@ class Mention:
     plus: bool
 
 
+_US_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?")
+_NUM_SPLIT = re.compile(r"([,.'’ \u00a0\u202f\u2009])")
+
+
 def parse_number(text: str) -> float | None:
     """A number written with any locale's separators; None when its grouping fits no locale."""
-    parts = re.split(r"([,.'’ \u00a0\u202f\u2009])", text)
+    if text.isdigit():
+        return float(text)
+    if _US_GROUPED.fullmatch(text) is not None:
+        return float(text.replace(",", ""))
+    parts = _NUM_SPLIT.split(text)
     groups = parts[0::2]
     seps = parts[1::2]
     if not seps:
@@ -182,10 +192,29 @@ def _period_from(m: re.Match[str]) -> Period | None:
 
 def period_after(text: str, pos: int) -> tuple[Period | None, int]:
     """The period written right after position `pos` ("/hr", " per year", " annually"), and where it ends."""
+    probe = text[pos : pos + 6].lstrip(" \u00a0*_([")
+    if not probe or not (probe[0] == "/" or probe[0].isalpha()):
+        return None, pos  # "-", ".", ",", ")" or a digit next: no period word here (the common case)
     m = PERIOD_AFTER.match(text, pos)
     if m is None:
         return None, pos
     return _period_from(m), m.end()
+
+
+_PERIOD_STEMS = (
+    "hour",
+    "annu",
+    "year",
+    "month",
+    "week",
+    "daily",
+    "day",
+    "jähr",
+    "monat",
+    "mensu",
+    "anual",
+    "tjm",
+)
 
 
 def period_before(text: str, pos: int, window: int = 60) -> Period | None:
@@ -195,6 +224,9 @@ def period_before(text: str, pos: int, window: int = 60) -> Period | None:
     cut = max(chunk.rfind(". "), chunk.rfind("\n"), chunk.rfind("; "), chunk.rfind("|"))
     if cut >= 0:
         chunk = chunk[cut + 1 :]
+    low = chunk.lower()
+    if not any(stem in low for stem in _PERIOD_STEMS):
+        return None
     found: Period | None = None
     for m in PERIOD_BEFORE.finditer(chunk):
         if m.group("word"):
@@ -293,10 +325,11 @@ def _range_after(text: str, lo: Amount) -> tuple[Amount, tuple[float, float]] | 
     ends = []
     if sep and sep.end() > pos:
         ends.append(sep.end())
-    and_sep = _SEP_AND.match(text, pos)
+    and_sep = _SEP_AND.match(text, pos) if sep is None else None
     if and_sep and _BETWEEN_BEFORE.search(text, max(0, lo.start - 30), lo.start):
         ends.append(and_sep.end())
-    ends.append(pos)  # "$200,000$280,000": no separator, the far end must carry its own mark
+    if pos < len(text) and not text[pos].isspace():
+        ends.append(pos)  # "$200,000$280,000": no separator, the far end must carry its own mark
     for end in ends:
         m = AMOUNT_ANY.match(text, end)
         if m is None:
@@ -349,13 +382,127 @@ def scan(text: str, *, anchored: bool) -> list[Mention]:
     return out
 
 
+_DIGIT_RUN = re.compile(r"[0-9][0-9,.'’\u00a0\u202f\u2009 ]*")
+_MARK_BEFORE = re.compile(rf"(?:{_PRE})[{_SPACES}~≈]{{0,2}}\Z")
+_MARK_AFTER = re.compile(rf"[{_SPACES}]?(?:{_MULT}|{_SUF})")
+_SYMBOL_CHARS = frozenset("$€£¥₹₩₪₺₱₽₴฿￥")
+_GAP_CHARS = frozenset(" \u00a0\u202f\u2009~≈")
+_AFTER_LOWER2 = frozenset(
+    [
+        "kr",
+        "zł",
+        "zl",
+        "mi",
+        "mn",
+        "mm",
+        "th",
+        "tr",
+        "la",
+        "lp",
+        "le",
+        "eu",
+        "do",
+        "po",
+        "ru",
+        "fr",
+        "bi",
+        "bn",
+        "cr",
+    ]
+)
+
+
+def _may_follow(text: str, i: int) -> bool:
+    """Cheap test: can a multiplier or a currency mark start at text[i] ("k", "M", "USD", "€", "zł" ...)?"""
+    c = text[i]
+    if c.isupper() or c in _SYMBOL_CHARS or c in "元円:":
+        return True
+    if not c.isalpha():
+        return False
+    nxt = text[i + 1 : i + 2]
+    return not nxt.isalpha() or text[i : i + 2] in _AFTER_LOWER2
+
+
+_PAY_STEMS = ("salar", "compensation", "pay", "wage", "remunera", "gehalt", "salaire", "wynagrodz")
+_BARE_PAY_BEFORE = re.compile(
+    r"(?:salary|salaries|pay|compensation|wages?|remuneration|gehalt|salaire|salario|wynagrodzenie)"
+    r"[^.\n$€£\d]{0,40}?[:\s]\Z",
+    re.IGNORECASE,
+)
+
+
+def _mark_start_before(text: str, s: int) -> int:
+    """Where a currency mark written before the number at `s` starts ("$", "USD $", "C$", "€ "), or -1."""
+    k = s - 1
+    while k >= 0 and s - k <= 3 and text[k] in _GAP_CHARS:
+        k -= 1
+    if k < 0:
+        return -1
+    c = text[k]
+    if c not in _SYMBOL_CHARS:
+        # a code or letter mark: a short word ("USD", "CHF", "Rs.", "kr", "zł") right before the number
+        j = k
+        while j >= 0 and k - j < 5 and (text[j].isalpha() or text[j] == "."):
+            j -= 1
+        if k - j < 1 or k - j > 4 or (j >= 0 and text[j].isalnum()):
+            return -1
+    lo = max(0, s - 10)
+    m = _MARK_BEFORE.search(text[lo:s])
+    return lo + m.start() if m is not None else -1
+
+
+def _pay_word_before(text: str, s: int) -> bool:
+    window = text[max(0, s - 60) : s]
+    low = window.lower()
+    if not any(stem in low for stem in _PAY_STEMS):
+        return False
+    return _BARE_PAY_BEFORE.search(window) is not None
+
+
+def scan_money(text: str) -> list[Mention]:
+    """The money mentions of a description, fast: one pass over its digit runs.
+
+    A run starts a mention when a currency mark stands right before it ("$", "USD $", "C$", "€ "), a
+    multiplier or mark right after it ("150k", "90k EUR", "120'000 CHF"), or a pay word introduces it
+    ("Salary Range: 115,000-150,000", marked or not). This finds what scan(text, anchored=True) finds plus
+    the pay-word case, with plain string tests first so that most runs (years, counts) cost almost nothing.
+    """
+    out: list[Mention] = []
+    last_end = 0
+    n = len(text)
+    for run in _DIGIT_RUN.finditer(text):
+        s = run.start()
+        if s < last_end:
+            continue
+        start = _mark_start_before(text, s)
+        if start < 0:
+            e = s + len(run.group().rstrip(",.'’ \u00a0\u202f\u2009"))
+            nxt = e + 1 if e < n and text[e] in _GAP_CHARS else e
+            if (nxt < n and _may_follow(text, nxt) and _MARK_AFTER.match(text, e) is not None) or (
+                e - s >= 5 and _pay_word_before(text, s)
+            ):
+                start = s
+        if start < 0 or start < last_end:
+            continue
+        m = AMOUNT_ANY.match(text, start)
+        if m is None or m.end() <= s:
+            continue
+        mention = _mention(text, m, False, last_end, back=True)
+        if mention is not None:
+            out.append(mention)
+            last_end = mention.end
+    return out
+
+
 def mention_at(text: str, pos: int) -> Mention | None:
     """The amount or range that starts at `pos`, marked or not ("Salary Range: 115,000-150,000")."""
     m = AMOUNT_ANY.match(text, pos)
     return _mention(text, m, False, pos) if m is not None else None
 
 
-def _mention(text: str, m: re.Match[str], anchored: bool, last_end: int) -> Mention | None:
+def _mention(
+    text: str, m: re.Match[str], anchored: bool, last_end: int, *, back: bool = False
+) -> Mention | None:
     a = _amount(m, anchored)
     if a is None:
         return None
@@ -375,9 +522,9 @@ def _mention(text: str, m: re.Match[str], anchored: bool, last_end: int) -> Ment
             hi.plus,
         )
     else:
-        back = _range_before(text, a) if anchored and not a.pre and a.start >= last_end else None
-        if back is not None and back[0].start >= last_end:
-            lo, (low, high) = back
+        lo_end = _range_before(text, a) if (anchored or back) and not a.pre and a.start >= last_end else None
+        if lo_end is not None and lo_end[0].start >= last_end:
+            lo, (low, high) = lo_end
             mention = Mention(lo.start, a.end, low, high, a.marks, a.period, a.mult or lo.mult, True, a.plus)
         else:
             mention = Mention(a.start, a.end, a.value, a.value, a.marks, a.period, a.mult, False, a.plus)

@@ -209,11 +209,13 @@ MULTIPLIERS: dict[str, float] = {
     "b": 1e9,
     "bn": 1e9,
     "billion": 1e9,
+    "trillion": 1e12,
     "lakh": 1e5,
     "lakhs": 1e5,
     "lac": 1e5,
     "lacs": 1e5,
     "lpa": 1e5,
+    "l": 1e5,
     "crore": 1e7,
     "cr": 1e7,
 }
