@@ -16,7 +16,7 @@ from __future__ import annotations
 import ast
 from typing import Any
 
-from roledex.ingest.base import CsvPostingAdapter, clean, iso_date, require_title
+from roledex.ingest.base import CsvPostingAdapter, clean, iso_date, require_title, text_field
 from roledex.models import Provenance, RawPosting
 
 
@@ -78,7 +78,7 @@ class AiLabRegistryAdapter(CsvPostingAdapter):
             title=require_title(row.get("title") or item.get("title"), "title"),
             company=clean(row.get("company_name")) or clean(item.get("company_name")),
             location=clean(row.get("location")) or clean(item.get("locationName")),
-            description=(row.get("description") or "").strip(),
+            description=text_field(row.get("description")),
             salary_text=salary,
             employment_text=employment,
             remote_text=workplace or clean(row.get("remote_policy")),

@@ -115,12 +115,15 @@ def read_head(path: Path, size: int = HEAD_BYTES) -> bytes:
             ) from None
 
 
-def sniff_encoding(prefix: bytes) -> str:
-    """`utf-8-sig` for a BOM, `utf-8` when the prefix decodes, else `cp1252` (latin-1 superset)."""
+def sniff_encoding(prefix: bytes, complete: bool = False) -> str:
+    """`utf-8-sig` for a BOM, `utf-8` when the prefix decodes, else `cp1252` (latin-1 superset).
+
+    `complete` says the prefix is the whole file, so a multi-byte character cut at its end is an error.
+    """
     if prefix.startswith(codecs.BOM_UTF8):
         return "utf-8-sig"
     try:
-        codecs.getincrementaldecoder("utf-8")().decode(prefix, final=False)
+        codecs.getincrementaldecoder("utf-8")().decode(prefix, final=complete)
     except UnicodeDecodeError:
         return "cp1252"
     return "utf-8"
@@ -145,7 +148,7 @@ def open_text(path: Path, newline: str | None = "") -> TextIO:
             raise InputError(
                 f"{path}: cannot read ({exc})", hint="re-download the file or decompress it first"
             ) from None
-    encoding = sniff_encoding(prefix)
+    encoding = sniff_encoding(prefix, complete=len(prefix) < SNIFF_BYTES)
     return io.TextIOWrapper(open_binary(path), encoding=encoding, errors=BYTES_ERRORS, newline=newline)
 
 
@@ -323,6 +326,16 @@ def clean(value: Any) -> str | None:
         return None
     text = str(value).strip()
     return text or None
+
+
+def text_field(value: Any) -> str:
+    """A free-text field as plain text: line ends normalized to "\n", outer whitespace stripped."""
+    if value is None:
+        return ""
+    text = str(value)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text.strip()
 
 
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")

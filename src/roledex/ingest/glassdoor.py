@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from roledex.ingest.base import CsvPostingAdapter, clean, require_title
+from roledex.ingest.base import CsvPostingAdapter, clean, require_title, text_field
 from roledex.models import Provenance, RawPosting
 
 MISSING = frozenset({"-1", "-1.0", ""})
@@ -91,7 +91,7 @@ class GlassdoorAdapter(CsvPostingAdapter):
             title=require_title(value(row, "Job Title"), "Job Title"),
             company=company,
             location=value(row, "Location"),
-            description=(row.get("Job Description") or "").strip(),
+            description=text_field(row.get("Job Description")),
             salary_text=value(row, "Salary Estimate"),
             industry=value(row, "Industry"),
             company_size=None if size == "Unknown" else size,

@@ -18,7 +18,7 @@ import ast
 import re
 from typing import Any
 
-from roledex.ingest.base import CsvPostingAdapter, clean, iso_date, require_title
+from roledex.ingest.base import CsvPostingAdapter, clean, iso_date, require_title, text_field
 from roledex.models import Provenance, RawPosting
 
 LIST_COLUMNS = {
@@ -93,7 +93,7 @@ class JSearchAdapter(CsvPostingAdapter):
         return RawPosting(
             provenance=provenance,
             title=strip_jobs_suffix(require_title(row.get("job_title"), "job_title")),
-            description=(row.get("job_description") or "").strip(),
+            description=text_field(row.get("job_description")),
             posted_at=iso_date(row.get("job_posted_at_datetime_utc")),
             labels=labels,
             raw=row,

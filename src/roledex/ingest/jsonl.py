@@ -51,6 +51,7 @@ from roledex.ingest.base import (
     iter_json_lines,
     require_title,
     strip_gz,
+    text_field,
 )  # fmt: skip
 from roledex.ingest.text import html_to_text, looks_like_html
 from roledex.models import PERIODS, Pay, Provenance, RawPosting
@@ -106,7 +107,7 @@ def parse_pay(obj: dict[str, Any]) -> Pay:
 def _description(obj: dict[str, Any]) -> str:
     text = obj.get("description")
     if isinstance(text, str) and text.strip():
-        return html_to_text(text) if looks_like_html(text) else text.strip()
+        return html_to_text(text) if looks_like_html(text) else text_field(text)
     markup = obj.get("description_html")
     return html_to_text(markup) if isinstance(markup, str) else ""
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from roledex.ingest.base import CsvPostingAdapter, clean, iso_date, require_title
+from roledex.ingest.base import CsvPostingAdapter, clean, iso_date, require_title, text_field
 from roledex.models import Provenance, RawPosting
 
 LABEL_COLUMNS = ("experienceLevel", "contractType", "workType", "sector", "applicationsCount")
@@ -34,7 +34,7 @@ class LinkedInAdapter(CsvPostingAdapter):
             title=require_title(row.get("title"), "title"),
             company=clean(row.get("companyName")),
             location=clean(row.get("location")),
-            description=(row.get("description") or "").strip(),
+            description=text_field(row.get("description")),
             employment_text=clean(row.get("contractType")),
             posted_at=iso_date(row.get("publishedAt")),
             industry=clean(row.get("sector")),
