@@ -1,0 +1,376 @@
+"""The vocabulary of job titles: spellings to canonical tokens, head nouns, topic words, level and track cues.
+
+`titles.py` reads a title as a short noun phrase: modifiers then a *head noun* ("engineer", "scientist",
+"manager" ...), followed by optional qualifiers ("Software Engineer, Machine Learning"). The tables here say
+which words are heads, which are topics (what the work is about) and which are level or track cues. Keeping
+them apart from the engine makes the rules reviewable as data.
+
+Every multi-word term that matters is first rewritten into one token ("machine learning" -> "ml",
+"business intelligence" -> "bi", "member of technical staff" -> "mts"), so the engine only walks tokens.
+"""
+
+from __future__ import annotations
+
+import re
+
+# --------------------------------------------------------------------------------------------------------
+# 1. Canonical spellings (applied in order to the lower-cased, accent-free title)
+# --------------------------------------------------------------------------------------------------------
+
+_CANON: list[tuple[str, str]] = [
+    # noise: aggregator suffix, gender tags, bracketed requisition ids
+    (r"\s+jobs?\.?\s*$", ""),
+    (r"\(\s*(?:all genders|[mfwdhx](?:\s*/\s*[mfwdhx]){1,3}|[mfwdhx](?:\s*\|\s*[mfwdhx]){1,3})\s*\)", " "),
+    (r"(?<![a-z])(?:[mfwdh]\s*/\s*[mfwdhx](?:\s*/\s*[mfwdhx])?|h\s*-\s*f|f\s*-\s*h)(?![a-z])", " "),
+    (r"\[[^\]]*\]", " "),
+    (r"[\u2013\u2014\u2012\u2015|•·]", " - "),
+    (r"[\u2018\u2019`]", "'"),
+    # non-English heads and topics (French, German, Spanish, Italian, Portuguese)
+    (
+        r"\bcient[ií]fic[oa]s? de datos\b|\bscientifiques? des donnees\b|\bdatenwissenschaftler(?:in)?\b",
+        "data scientist",
+    ),
+    (r"\bdata scientifique\b|\bcientista de dados\b", "data scientist"),
+    (
+        r"\banalistas? de dat[oa]s\b|\banalystes? de donnees\b|\bdatenanalyst(?:in)?\b|\bdata analyste\b",
+        "data analyst",
+    ),
+    (
+        r"\bing[eé]nieurs? (?:de |des )?donnees\b|\bingenier[oa] de datos\b|\bdateningenieur(?:in)?\b",
+        "data engineer",
+    ),
+    (r"\bingenieurs? (?:en )?data\b", "data engineer"),
+    (
+        r"\bapprentissage automatique\b|\bmaschinelles? lernen\b|\baprendizaje automatico\b",
+        "machine learning",
+    ),
+    (r"\bintelligence artificielle\b|\bkunstliche intelligenz\b|\binteligencia artificial\b", "ai"),
+    (r"\bki[- ](?=ingenieur|engineer|entwickler|developer|experte?|spezialist|berater|architekt)", "ai "),
+    (
+        r"\b(ingenieurs?|engineers?|developers?|developpeurs?|experts?|consultants?|architectes?|chefs? de projet)"
+        r" (?:en |d')?ia\b",
+        r"\1 ai",
+    ),
+    (r"\bing[eé]nieure?s?\b|\bingenier[oa]s?\b|\bingegnere\b|\bingenieurin\b", "engineer"),
+    (
+        r"\bd[eé]veloppeur(?:se)?s?\b|\bdesarrollador(?:a|es)?\b|\bentwickler(?:in)?\b|\bsviluppatore\b",
+        "developer",
+    ),
+    (r"\bchercheur(?:se)?\b|\binvestigador(?:a)?\b|\bforscher(?:in)?\b", "researcher"),
+    (r"\bchef de projets?\b|\bprojektleiter(?:in)?\b", "project manager"),
+    (
+        r"\bstagiaire\b|\bpraktikant(?:in)?\b|\bpraktikum\b|\bwerkstudent(?:in)?\b|\bpasante\b|\bpracticas\b",
+        "intern",
+    ),
+    (r"\bdata ?stage\b", "datastage"),
+    (r"\bbecari[oa]\b|\b(?<!early )(?<!late )(?<!growth )(?<!seed )\bstage\b(?! startup| company)", "intern"),
+    (r"\balternan(?:ce|te?)\b|\bapprentie?\b", "apprentice"),
+    (r"\banalista\b|\banalyste\b", "analyst"),
+    (r"\bcientifico\b", "scientist"),
+    (r"\bconsultor(?:a)?\b|\bberater(?:in)?\b", "consultant"),
+    (r"\bgerente\b|\bresponsable\b", "manager"),
+    (r"\bleiter(?:in)?\b|\bdirecteur\b|\bdirectrice\b|\bdirektor(?:in)?\b", "director"),
+    # English multi-word terms -> one token
+    (r"\ba\.i\.(?=\W|$)", "ai"),
+    (r"\bartificial[- ]intel(?:ligence|\.)?(?=\W|$)", "ai"),
+    (r"\bmachine[- ]?(?:learning|leaning|learnig|lerning|learnings)\b|\bmachinelearning\b", "ml"),
+    (r"\bprinciple\b", "principal"),
+    (r"\bdata model(?:l)?ing\b", "datamodeling"),
+    (r"\bml ?(?:-|/)? ?ops\b|\bml operations\b|\bmlops\b|\bml ?- ?operations\b", "mlops"),
+    (r"\bdeep[- ]learning\b", "dl"),
+    (r"\bnatural language(?: processing| understanding)?\b|\bnlu\b", "nlp"),
+    (r"\bcomputer vision\b|\bmachine vision\b", "cv"),
+    (r"\bbusiness intelligence\b|\bpower ?bi\b", "bi"),
+    (r"\bdata sciences?\b", "datascience"),
+    (r"\bdecision sciences?\b", "decisionscience"),
+    (r"\bdecision scientist\b", "decisionscience scientist"),
+    (r"\be-?commerce\b", "ecommerce"),
+    (r"\bml sciences?\b", "mlscience"),
+    (r"\bcomputer sciences?\b", "cs"),
+    (r"\bbig data\b", "bigdata"),
+    (r"\bdata (?:operations|ops)\b", "dataoperations"),
+    (r"\bdata ?cent(?:er|re)s?\b", "datacenter"),
+    (r"\bdataops\b|\bdata devops\b", "dataops"),
+    (r"\bdata ?(?:warehouse|warehousing|lake|lakehouse)\b", "datawarehouse"),
+    (r"\bdata (?:visuali[sz]ation|viz)\b|\bvisuali[sz]ation\b", "visualization"),
+    (r"\bfull[- ]?stack\b", "fullstack"),
+    (r"\bback[- ]?end\b", "backend"),
+    (r"\bfront[- ]?end\b", "frontend"),
+    (r"\bsite reliability\b|\bsystems? reliability\b", "sre"),
+    (r"\bdev ?ops\b|\bdev ?sec ?ops\b", "devops"),
+    (r"\bquality assurance\b", "qa"),
+    (r"\bgen[- ]?ai\b|\bgenerative(?: ai)?\b", "genai"),
+    (r"\blarge language models?\b|\bllms\b", "llm"),
+    (r"\bprompt engineer(?:ing)?\b", "prompt engineer"),
+    (r"\ba[il] ?(?:/|&|\+|-|and)? ?ml\b|\bml ?(?:/|&|\+|-|and)? ?ai\b|\baiml\b", "ml"),
+    (r"\bml ?/ ?ml\b", "ml"),
+    (r"\bmember of (?:the )?technical staff\b", "mts"),
+    (r"\bvice[- ]president\b|\b[saev]vp\b|\bv\.p\.", "vp"),
+    (r"\bchief ([a-z]+ )?(?:officer)\b", r"chief \1officer"),
+    (r"\bcto\b", "chief technology officer"),
+    (r"\bcdao?\b", "chief data officer"),
+    (r"\bcaio\b", "chief ai officer"),
+    (r"\bcao\b", "chief analytics officer"),
+    (r"\bcio\b", "chief information officer"),
+    (r"\bsr\b\.?|\bsnr\b\.?|\bsenior\b", "senior"),
+    (r"\bjr\b\.?|\bjunior\b", "junior"),
+    (r"\bmgr\b", "manager"),
+    (r"\bmgmt\b", "management"),
+    (r"\bsde\b|\bswe\b", "software engineer"),
+    (r"\bmle'?s?\b", "ml engineer"),
+    (r"\bco-?op\b", "coop"),
+    (r"\bnew[- ]?grad(?:uate)?s?\b", "newgrad"),
+    (r"\bentry[- ]level\b", "entry"),
+    (r"\bmid[- ]level\b|\bmid[- ]career\b|\bmid[- ]senior\b", "mid"),
+    (r"\bearly[- ]career\b", "earlycareer"),
+    (r"\br ?& ?d\b", "rnd"),
+    (r"\bre ?/ ?rs\b", "research engineer / research scientist"),
+    (r"\bpre-?train(?:ing)?\b", "pretraining"),
+    (r"\bpost-?train(?:ing)?\b", "posttraining"),
+    (r"\bstaff ?\+", "staff"),
+    (r"\bproduct owner\b", "product owner"),
+    (r"\baccount exec(?:utive)?\b", "account executive"),
+    (r"\bpost-?doc(?:toral)?(?: (?:fellow|researcher|scholar|associate|scientist))?\b", "postdoc"),
+    (r"\bhuman resources\b", "hr"),
+    (r"\bsupply chain\b", "supplychain"),
+    (r"\bcustomer success\b", "customersuccess"),
+    (r"\bforward[- ]deployed\b", "forwarddeployed"),
+    (r"\bhead of\b", "head of"),
+    (r"\bteam ?lead(?:er)?\b", "teamlead"),
+    (r"\btech(?:nical)? lead\b", "techlead"),
+    (r"\bquant(?:itative)?\b", "quant"),
+    (r"\bbio-?statistici[ae]n\b", "statistician"),
+    (
+        r"\b(engineer|scientist|analyst|developer|researcher|manager|architect|specialist|consultant|designer"
+        r"|recruiter|intern|internship|associate|modeler|programmer|lead|director|statistician)s\b",
+        r"\1",
+    ),
+    (r"\bmodeller\b", "modeler"),
+    (r"\bprogramme\b", "program"),
+    (r"\bsciences\b", "science"),
+    (r"&", " & "),
+]
+CANON: list[tuple[re.Pattern[str], str]] = [(re.compile(p), r) for p, r in _CANON]
+
+TOKEN_RE = re.compile(r"[a-z0-9][a-z0-9+#'.]*[a-z0-9+#]|[a-z0-9]|[,/()&:|\-]")
+
+# tokens that end the modifier phrase of a head noun (walking left from the head)
+PHRASE_BREAK = frozenset(
+    {",", "-", "(", ")", ":", "|", "with", "for", "at", "in", "on", "to", "of", "from", "based"}
+)
+# tokens that join alternatives inside a phrase ("Data & ML Scientist", "ML / NLP Engineer")
+JOINERS = frozenset({"/", "&", "and", "+", "or"})
+SEGMENT_BREAK = frozenset({",", "-", "(", ")", ":", "|"})
+
+# --------------------------------------------------------------------------------------------------------
+# 2. Head nouns
+# --------------------------------------------------------------------------------------------------------
+# kinds: engineer, scientist, researcher, analyst, architect, modeler, leader, product (product manager/owner),
+# generic (intern, associate ...), specialist, mts, other (always the role "other"), role:<id> (always <id>)
+
+# head noun -> kind; see titles.py for what each kind does with its topics
+HEAD_WORDS: dict[str, str] = {
+    "engineer": "engineer developer programmer dev",
+    "scientist": "scientist",
+    "researcher": "researcher",
+    "analyst": "analyst",
+    "architect": "architect",
+    "modeler": "modeler",
+    # people and function leads
+    "leader": "manager director head vp officer president supervisor teamlead techlead owner lead leader",
+    "mts": "mts",
+    "role:statistician": "statistician",
+    "role:quantitative-analyst": "quant",
+    # functions outside data/ML/software work: always the role 'other'
+    "other": (
+        "bioinformatician consultant coordinator recruiter sourcer counsel attorney lawyer paralegal "
+        "accountant controller auditor economist designer writer editor marketer technician nurse "
+        "chemist biologist physicist teacher instructor professor lecturer tutor trainer annotator "
+        "labeler rater investigator strategist representative executive assistant administrator "
+        "partner bdr sdr operator clerk founder cofounder pharmacist physician therapist linguist "
+        "translator epidemiologist actuary evangelist advocate storyteller producer"
+    ),
+    # grades and programmes: the role comes from the words around them
+    "generic": (
+        "intern internship coop trainee apprentice fresher graduate newgrad postdoc fellow student "
+        "associate principal"
+    ),
+    "specialist": "specialist expert practitioner technologist professional",
+}
+HEADS: dict[str, str] = {w: kind for kind, words in HEAD_WORDS.items() for w in words.split()}
+# generic words that are heads only when they close their segment ("Data Lead", "Account Associate") and
+# modifiers otherwise ("Lead Data Scientist", "Associate Data Analyst", "Principal Engineer")
+CLOSING_HEADS = frozenset(
+    "lead leader associate intern internship principal fellow graduate student executive partner professional"
+    " trainee apprentice coop owner operator advocate assistant dev quant".split()
+)
+
+# --------------------------------------------------------------------------------------------------------
+# 3. Topic words: what the work is about
+# --------------------------------------------------------------------------------------------------------
+# families: ml, dl, ai, nlp, cv, mlops, infra, inference, data, bigdata, etl, analytics, bi, ds, decision,
+# research, applied, quant, stats, swe (strong software function), swew (weak software word), eng
+# (engineering/technology), product, business, insight, other (a field outside data/ML work), gig
+
+TOPIC_WORDS: dict[str, str] = {
+    "ml": "ml dl rl neural recommendation recommender speech",
+    "mlscience": "mlscience",
+    "model": "model models modeling modelling ranking personalization",
+    "ai": "ai genai llm prompt agent agents agentic chatbot conversational gpt",
+    "nlp": "nlp language text",
+    "cv": "cv vision perception imaging image",
+    "mlops": "mlops aiops",
+    "infra": "platform infrastructure infra ops",
+    # fields outside data/ML work: for engineers, scientists, analysts and managers they mean 'other'
+    "other": (
+        "operations implementation onboarding salesforce customer support field success "
+        "customersuccess presales pre-sales account environmental civil mechanical electrical "
+        "hardware chemical process manufacturing rtl asic fpga firmware network networking datacenter "
+        "design verification controls robotics mechatronics thermal optical packaging materials "
+        "clinical medical lab laboratory food pharmacovigilance formulation formulations toxicology "
+        "toxicologist biology chemistry immunology oncology molecular cellular cell protein assay "
+        "biomarker ngs neuroscience behavioral bioprocess upstream downstream qc regulatory legal "
+        "policy finance financial accounting tax audit risk credit fraud actuarial strategy hr people "
+        "recruiting talent communications partnerships partnership procurement supplychain logistics "
+        "facilities workplace governance management privacy protection compliance program project "
+        "economic market user ux intelligence investment equity trust safeguards enforcement incident "
+        "crisis vendor sourcing gtm content curriculum course biometrics human factors pharmaceutical "
+        "analytical operation master"
+    ),
+    "dops": "dataoperations",
+    # words that say nothing about the role
+    "neutral": "systems system digital founding performance technical geospatial entry integration quality",
+    "inference": "inference serving",
+    "training": "training",
+    "data": "data",
+    "bigdata": (
+        "bigdata etl elt dataops datawarehouse spark pyspark hadoop databricks snowflake kafka "
+        "pipeline pipelines sql database streaming scala"
+    ),
+    "analytics": "analytics dbt",
+    "bi": "bi tableau looker qlik dashboard visualization",
+    "reporting": "reporting report",
+    "ds": "datascience",
+    "decision": "decisionscience",
+    "dmodel": "datamodeling",
+    "research": "research rnd pretraining posttraining alignment interpretability",
+    "applied": "applied",
+    "quant": "quant",
+    "stats": "statistical statistics biostatistics biostats",
+    "computer": "computer",
+    "insight": "insight insights pricing ecommerce revenue",
+    "product": "product",
+    "marketing": "marketing",
+    "web": "web",
+    "growth": "growth",
+    "sales": "sales",
+    "business": "business",
+    # strong software functions: they decide the role even with ML words around ('AI Security Engineer')
+    "swe": (
+        "frontend backend fullstack mobile ios android sre devops qa test testing security embedded "
+        "game ui react javascript typescript node node.js php .net c# golang kotlin swift ruby rails "
+        "appian blockchain wordpress shopify angular vue flutter unity"
+    ),
+    # weak software words: the function is software unless a data/ML word says more
+    "swew": (
+        "software cloud application applications api distributed python java c++ rust go "
+        "forwarddeployed tools tooling compiler kernel gpu"
+    ),
+    "eng": "engineering technology tech it development",
+    "sol": "solutions solution",
+}
+TOPICS: dict[str, str] = {w: fam for fam, words in TOPIC_WORDS.items() for w in words.split()}
+# words that mark a life-science / other-field research title ("Research Scientist, Immunology")
+OTHER_FIELD_RE = re.compile(
+    r"\b(?:bio(?!informatic|statist|metric)\w*|chemi\w*|chemist\w*|immun\w*|oncolog\w*|cancer|clinical|patient"
+    r"|pharma\w*|toxic\w*|molecul\w*|cell|cellular|protein\w*|assay|neuro\w*|genom\w*|antibod\w*|vaccin\w*"
+    r"|material\w*|polymer\w*|physics|geolog\w*|ecolog\w*|environment\w*|food|agri\w*|medical|medicin\w*"
+    r"|health outcomes|epidemiolog\w*|virolog\w*|microbio\w*|analytical development|formulation\w*"
+    r"|bioprocess|manufactur\w*|safety scientist|social science|economics?|psycholog\w*)\b"
+)
+# AI-trainer and annotation gig titles: real postings, but not AI engineering
+GIG_RE = re.compile(
+    r"\b(?:ai|llm|model|chatbot)[- ]?(?:trainer|tutor|rater|evaluator|annotator|writing|writer)\b"
+    r"|\bfor training ai\b|\btraining ai (?:data|models?)\b|\bai training\b|\bdata annotat\w*\b"
+    r"|\bannotator\b|\b(?:training|placement) (?:and|&) placement\b|\btraining and placement\b"
+)
+
+# --------------------------------------------------------------------------------------------------------
+# 4. Levels and tracks
+# --------------------------------------------------------------------------------------------------------
+
+# "Director" that is a sales title, not an executive one
+NON_EXEC_DIRECTOR_RE = re.compile(
+    r"\b(?:account|client|partner|engagement|sales account|federal account|creative|art|musical|casting)"
+    r" director\b"
+)
+EX_RE = re.compile(r"\b(?:head|director|vp|chief|president|cxo)\b")
+# ordered level cues: the first one in the title wins (EX cues are handled before)
+LEVEL_CUES: list[tuple[str, str]] = [
+    (r"\bsenior associate\b|\bassociate manager\b", "MI_COMPOUND"),
+    (r"\bprincipal associate\b|\bassociate (?:principal|partner)\b", "SE_COMPOUND"),
+    (r"\b(?:account|client|partner|engagement) director\b", "SE_COMPOUND"),
+    (
+        r"\bintern(?:ship)?\b|\bcoop\b|\btrainee\b|\bapprentice(?:ship)?\b|\bjunior\b|\bentry\b|\bnewgrad\b"
+        r"|\bgraduate\b|\bgrad\b|\bfresher\b|\bearlycareer\b|\bcollege\b|\bcampus\b|\bundergrad\w*\b"
+        r"|\bpostdoc\b|\buniversity hire\b|\bstudent\b|\bassociate\b|\bsummer 20\d\d\b|\bresidency\b",
+        "EN",
+    ),
+    (
+        r"\bsenior\b|\bstaff\b|\bprincipal\b|\blead\b|\bleader\b|\btechlead\b|\bteamlead\b|\bdistinguished\b"
+        r"|\bexpert\b|\bmanager\b|\bsupervisor\b|\bsenior fellow\b|\btechnical fellow\b",
+        "SE",
+    ),
+    (r"\bmid\b|\bintermediate\b|\bexperienced\b", "MI"),
+]
+LEVEL_CUE_RE = re.compile("|".join(f"(?P<c{i}>{p})" for i, (p, _) in enumerate(LEVEL_CUES)))
+LEVEL_CUE_CODES = [code for _, code in LEVEL_CUES]
+
+# numeric / roman grades right after a role noun ("Data Scientist II", "Data Engineer 5", "Analyst Level 3")
+ROLE_NOUNS = (
+    r"engineer|scientist|analyst|developer|programmer|specialist|architect|consultant|associate|researcher"
+    r"|modeler|designer|technologist|statistician|ml|administrator|manager|level|grade|director"
+)
+GRADE_RE = re.compile(
+    rf"\b(?:{ROLE_NOUNS})\s+(i{{1,3}}|iv|v|vi|[1-6])(?![a-z0-9+%])(?!\s*(?:\+|years|yrs|month|day))"
+)
+LADDER_RE = re.compile(r"\b(l|ic|e)([1-9])\b")
+GRADE_LEVEL: dict[str, str] = {
+    "i": "EN",
+    "1": "EN",
+    "ii": "MI",
+    "2": "MI",
+    "iii": "SE",
+    "3": "SE",
+    "iv": "SE",
+    "4": "SE",
+    "v": "SE",
+    "5": "SE",
+    "vi": "SE",
+    "6": "SE",
+}
+
+# "X Manager" titles that name a function, not people management
+IC_MANAGER_RE = re.compile(
+    r"\b(?:product|project|program|account|vendor|partner|partnerships?|customersuccess|success|community"
+    r"|relationship|brand|communications|marketing|content|events?|social media|case|contracts?|policy"
+    r"|release|solutions?|portfolio|campaign|category|channel|territory|clinical data|data management"
+    r"|deployment|enablement|engagement|demand generation|lifecycle|sales development|offering|launch"
+    r"|risk|compliance|privacy)(?: (?!analytics|data|insights?|engineering|science|bi|ml|ai|reporting)[a-z&]+)?"
+    r" manager\b"
+)
+PEOPLE_TITLE_RE = re.compile(
+    r"\b(?:manager|head|director|vp|chief|president|supervisor|teamlead|managing)\b|\btechlead manager\b"
+)
+
+# description cues (matched on the lower-cased description)
+MANAGES_PEOPLE_RE = re.compile(
+    r"direct reports|people manage(?:r|ment)|line manage(?:r|ment)|manag(?:e|ing) (?:a|the|our) (?:\w+ ){0,2}team"
+    r"|manag(?:e|ing) a group of|build and (?:manage|lead) (?:a|the) team|hire,? (?:and )?(?:develop|manage|mentor)"
+    r"|hiring and managing|performance reviews for|manage and (?:grow|develop|mentor)"
+)
+LEADS_TEAM_RE = re.compile(r"lead(?:ing)? a team of|lead(?:ing)? (?:a|the) (?:\w+ ){0,2}team of \d")
+ENTRY_DESC_RE = re.compile(
+    r"\bentry[- ]level (?:position|role|opportunity)|\bnew grad(?:uate)?s? (?:position|role|program)"
+    r"|\brecent (?:college )?graduates?\b|\bno (?:prior )?experience (?:required|necessary)"
+)
