@@ -189,6 +189,7 @@ class Posting:
     company_size: str | None
     dedupe_key: str
     raw: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
+    phrases: tuple[tuple[str, str], ...] = ()  # (responsibility phrase, theme id)
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape of `roledex normalize` and the API (ids.md names)."""
@@ -219,6 +220,7 @@ class Posting:
             "skills_required": [s.id for s in self.skills if s.required is True],
             "skills_preferred": [s.id for s in self.skills if s.required is False],
             "responsibilities": list(self.responsibilities),
+            "responsibility_phrases": [{"phrase": p, "theme": t} for p, t in self.phrases],
             "posted_at": self.posted_at,
             "url": self.url,
             "industry": self.industry,

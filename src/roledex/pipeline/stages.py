@@ -13,6 +13,7 @@ from functools import lru_cache
 from roledex.errors import RecordError
 from roledex.extract.education import extract_education
 from roledex.extract.experience import extract_min_years
+from roledex.extract.responsibilities import responsibility_phrases
 from roledex.extract.sections import responsibility_statements, split_sections
 from roledex.extract.skills import skill_matcher
 from roledex.models import (
@@ -112,6 +113,7 @@ def normalize_posting(raw: RawPosting, taxonomy: Taxonomy) -> Posting:
     if pay is not None:
         salary, salary_note = to_salary(pay, year=_year(raw.posted_at), fx=taxonomy.fx)
 
+    statements = responsibility_statements(sections) if sections else ()
     matcher = skill_matcher(taxonomy)
     skills = _merge_skills(
         matcher.extract(description, sections) if description else (),
@@ -140,13 +142,14 @@ def normalize_posting(raw: RawPosting, taxonomy: Taxonomy) -> Posting:
         degree_fields=education.fields,
         min_years=min_years,
         skills=skills,
-        responsibilities=responsibility_statements(sections) if sections else (),
+        responsibilities=statements,
         posted_at=raw.posted_at,
         url=raw.url,
         industry=raw.industry,
         company_size=raw.company_size,
         dedupe_key=posting_dedupe_key(title, raw.company, description, raw.location),
         raw=raw.raw,
+        phrases=responsibility_phrases(statements),
     )
 
 
