@@ -39,8 +39,8 @@ _SUF = (
     r"(?i:euros?|dollars?|pounds?|rupees?|francs?)\b)(?![ \u00a0]?\d)"
 )
 _MULT = (
-    r"(?:[kK](?![A-Za-z])|(?:MM|M|mm|m|mn|Mn|bn|B|Bn|L|Cr)(?![A-Za-z])|"
-    r"(?i:thousand|millions?|mil|billion|trillion|lakhs?|lacs?|LPA|crores?)(?![A-Za-z]))"
+    r"(?:[kK](?![^\W\d_])|(?:MM|M|mm|m|mn|Mn|bn|B|Bn|L|Cr)(?![^\W\d_])|"
+    r"(?i:thousand|millions?|mil|billion|trillion|lakhs?|lacs?|LPA|crores?)(?![^\W\d_]))"
 )
 _AMOUNT_BODY = (
     rf"(?:(?P<pre>{_PRE})[{_SPACES}~≈]{{0,2}}|(?<![A-Za-z0-9.,]))(?P<num>{_NUM})(?![\d])"
@@ -79,7 +79,8 @@ PERIOD_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _SEP_PLAIN = re.compile(
-    rf"[{_SPACES}*_]*(?:[-–—‑−~～]+|to|up\s+to|through|thru|till|until|bis|à|a|au|hasta|tot)[{_SPACES}*_:]*(?![%])",
+    rf"[{_SPACES}*_\\]*(?:[-–—‑−~～]+|(?:to|up\s+to|through|thru|till|until|bis|à|a|au|hasta|tot)(?![A-Za-z]))"
+    rf"[{_SPACES}*_:]*(?![%])",
     re.IGNORECASE,
 )
 _SEP_AND = re.compile(rf"[{_SPACES}*_]*(?:and|&|und|et|y|e)[{_SPACES}*_]+", re.IGNORECASE)
@@ -325,7 +326,7 @@ def _range_after(text: str, lo: Amount) -> tuple[Amount, tuple[float, float]] | 
     ends = []
     if sep and sep.end() > pos:
         ends.append(sep.end())
-    and_sep = _SEP_AND.match(text, pos) if sep is None else None
+    and_sep = _SEP_AND.match(text, pos)
     if and_sep and _BETWEEN_BEFORE.search(text, max(0, lo.start - 30), lo.start):
         ends.append(and_sep.end())
     if pos < len(text) and not text[pos].isspace():
