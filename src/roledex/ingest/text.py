@@ -58,15 +58,7 @@ _PARAGRAPH_TAGS = frozenset(
         "dd",
     ]
 )
-_BLOCKS = "|".join(sorted(_PARAGRAPH_TAGS, key=len, reverse=True))
-# markers go before opening tags and after closing tags (never as loose text inside <table>/<tr>, which
-# the HTML parser would move in front of the table); a row break goes inside the row's first cell
-_BLOCK_OPEN = re.compile(r"<((?:" + _BLOCKS + r")\b)", re.I)
-_BLOCK_CLOSE = re.compile(r"(</(?:" + _BLOCKS + r")\s*>)", re.I)
-_BR_TAG = re.compile(r"<(br\b)", re.I)
-_ROW_START = re.compile(r"(<tr\b[^>]*>\s*<t[dh]\b[^>]*>)", re.I)
-_ITEM_TAG = re.compile(r"<(li\b)", re.I)
-_CELL_END = re.compile(r"(</t[dh]\s*>)", re.I)
+_TAG_NAME = re.compile(r"(/?)([A-Za-z][A-Za-z0-9]*)")
 _HIDDEN_TAGS = ("script", "style", "noscript", "template", "head", "svg")
 # zero-width and BOM characters that str.split() does not count as whitespace
 _INVISIBLE = ("\u200b", "\ufeff", "\u200c", "\u200d", "\u2060")
@@ -118,19 +110,53 @@ def plain_text(text: str) -> str:
     return _collapse_blank_lines("\n".join(lines), bullets=False).strip()
 
 
+def _mark_breaks(markup: str) -> str:
+    """Break markers written into the markup: before block and list-item opening tags and <br>, after
+    block closing tags, at the end of table cells and at the start of a row's first cell.
+
+    Cheaper than inserting nodes into the parsed tree, and one split on "<" with a dict lookup per tag
+    is several times faster than case-insensitive regex substitutions over the markup. Markers never go
+    as loose text inside <table>/<tr> (the parser would move them in front of the table).
+    """
+    pieces = markup.split("<")
+    out = [pieces[0]]
+    row_open = False
+    for piece in pieces[1:]:
+        m = _TAG_NAME.match(piece)
+        if m is None:
+            out.append("<" + piece)
+            continue
+        closing, name = m[1], m[2].lower()
+        if name in _PARAGRAPH_TAGS:
+            if closing:
+                end = piece.find(">")
+                out.append("<" + piece if end < 0 else "<" + piece[: end + 1] + _PARA + piece[end + 1 :])
+            else:
+                out.append(_PARA + "<" + piece)
+        elif name == "br" or (name == "li" and not closing):
+            out.append((_BR if name == "br" else _ITEM) + "<" + piece)
+        elif name == "tr" and not closing:
+            row_open = True
+            out.append("<" + piece)
+        elif name in ("td", "th"):
+            if closing:
+                out.append(_CELL + "<" + piece)
+            elif row_open:  # the row break goes inside the first cell
+                end = piece.find(">")
+                out.append("<" + piece if end < 0 else "<" + piece[: end + 1] + _BR + piece[end + 1 :])
+                row_open = False
+            else:
+                out.append("<" + piece)
+        else:
+            out.append("<" + piece)
+    return "".join(out)
+
+
 def html_to_text(markup: str) -> str:
     """Plain text of an HTML fragment or page; blocks become lines, list items "- " lines."""
     if not markup or "<" not in markup:
         return plain_text(html.unescape(markup or ""))
-    # break markers go into the markup before the tags (cheaper than inserting nodes into the tree)
-    markup = _BLOCK_OPEN.sub(_PARA + r"<\1", markup)
-    if "</" in markup:
-        markup = _BLOCK_CLOSE.sub(r"\1" + _PARA, markup)
-    markup = _BR_TAG.sub(_BR + r"<\1", markup)
-    markup = _ITEM_TAG.sub(_ITEM + r"<\1", markup)
-    if "<t" in markup or "<T" in markup:
-        markup = _ROW_START.sub(r"\1" + _BR, markup)
-        markup = _CELL_END.sub(_CELL + r"\1", markup)
+    markup = _mark_breaks(markup)
     tree = LexborHTMLParser(markup)
     lowered = markup.lower()
     hidden = [tag for tag in _HIDDEN_TAGS if "<" + tag in lowered]
@@ -156,7 +182,6 @@ def html_to_text(markup: str) -> str:
 
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
 _MD_BULLET = re.compile(r"^\s*(?:[*+\-•]|\d{1,3}[.)])\s+")
-_MD_RULE = re.compile(r"^\s{0,3}(?:[-*_]\s*){3,}$")
 _MD_QUOTE = re.compile(r"^\s*(?:>\s?)+")
 _MD_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 _MD_LINK = re.compile(r"\[([^\]]*)\]\((\S*?)(?:\s+\"[^\"]*\")?\)")
@@ -206,16 +231,21 @@ def _md_line(raw: str) -> str:
     if not line:
         return ""
     prefix = ""
-    if line[0] in _STRUCTURE_START:
-        if _MD_RULE.match(line):
-            return ""
-        if line[0] == ">":
+    first = line[0]
+    if first in _STRUCTURE_START:  # cheap character tests first: most lines are plain prose
+        if first in "-*_" and not line.strip("-*_ "):
+            return ""  # a rule: ---, ***, ___ (a lone "-" or "*" too)
+        if first == ">":
             line = _MD_QUOTE.sub("", line)
-        heading = _MD_HEADING.match(line)
-        if heading:
-            prefix, line = "\n", heading[1]
-        elif bullet := _MD_BULLET.match(line):
-            prefix, line = "- ", line[bullet.end() :]
+            first = line[:1]
+        if first == "#":
+            heading = _MD_HEADING.match(line)
+            if heading:
+                prefix, line = "\n", heading[1]
+        elif first in "*-+•" or first.isdigit():
+            bullet = _MD_BULLET.match(line)
+            if bullet:
+                prefix, line = "- ", line[bullet.end() :]
     line = _md_inline(line)
     return prefix + line if line else ""
 
