@@ -168,6 +168,33 @@ CASES: list[tuple[str, tuple[tuple[str, str], ...]]] = [
     ),
     ("Coordinate releases between teams", (("coordinate release", "collaboration"),)),
     ("Serve as the liaison to the legal team", ()),
+    # a role opener keeps its -ing clauses
+    (
+        "Act as the team's expert, reviewing designs and providing mentorship",
+        (("review design", "engineering-quality"), ("provide mentorship", "leadership")),
+    ),
+    # adjective lists, asides, partitives, "X based", particles between coordinated verbs
+    (
+        "Maintain a stable, secure, and modern data platform",
+        (("maintain data platform", "data-pipelines"),),
+    ),
+    ("Lead the (dbt) transformation roadmap", (("lead transformation roadmap", "leadership"),)),
+    ("Analyze large amounts of clickstream data", (("analyze clickstream data", "analysis-insight"),)),
+    ("Own an AWS based streaming platform", (("own streaming platform", "data-pipelines"),)),
+    (
+        "Develop, report on, and analyze pricing metrics",
+        (
+            ("develop pricing metric", "analysis-insight"),
+            ("report pricing metric", "analysis-insight"),
+            ("analyze pricing metric", "analysis-insight"),
+        ),
+    ),
+    ("Contribute to designing the labeling workflow", (("design labeling workflow", "other"),)),
+    # headings and adjectives that look like verbs
+    ("Model training and evaluation", ()),
+    ("Advanced degree in statistics", ()),
+    ("Demonstrated ability to ship models", ()),
+    ("Family planning support", ()),
     # no opening verb: requirements and headings give nothing
     ("Experience with Spark and Airflow", ()),
     ("Strong communication skills", ()),
@@ -220,7 +247,7 @@ def test_any_statements_give_short_phrases_with_known_themes(statements: list[st
     assert len(phrases) == len(set(phrases))
     for phrase, theme in got:
         assert 1 <= len(phrase.split()) <= 5, phrase
-        assert phrase == phrase.strip() and "  " not in phrase
+        assert phrase == phrase.strip() and "  " not in phrase and "_" not in phrase
         assert theme in THEMES
 
 

@@ -75,14 +75,14 @@ _VERBS = """
 accelerate act adapt adhere administer adopt advance advise advocate aggregate align analyze annotate apply
 architect articulate assemble assess assist audit author automate benchmark brainstorm bring build calculate
 capture centralize champion classify clean cluster co-author coach code collaborate collect communicate
-compare compute conceptualize conduct configure connect consolidate construct consult containerize
-contribute convert coordinate craft create curate cultivate debug define deliver demo demonstrate deploy
+compare complete compute conceptualize conduct configure connect consolidate construct consult containerize
+contribute convert coordinate craft create curate cultivate customize debug define deliver demo demonstrate deploy
 derive design detect develop devise diagnose direct discover discuss document draft drive educate elicit
 embed empower enable engage engineer enhance ensure establish estimate evaluate evangelize evolve examine
 execute expand experiment explain explore extend extract facilitate find fine-tune fix forecast formulate
 foster gather generate govern grow guide handle help hire host identify ideate implement improve increase
 influence inform ingest innovate inspire instrument integrate interact interpret interview introduce invent
-investigate iterate join justify label launch lead learn liaise maintain manage map maximize measure mentor
+investigate iterate join justify label launch lead learn liaise maintain manage manipulate map maximize measure mentor
 migrate mine minimize model modernize monitor motivate negotiate nurture onboard operate optimize orchestrate
 organize oversee own participate partner perform pilot pioneer pitch plan predict prepare preprocess present
 pretrain prioritize process produce program promote prompt propose prototype provide provision publish
@@ -184,6 +184,9 @@ _NOMINAL = {
     "developing": "develop",
     "designing": "design",
 }
+_NOUN_VERBS = _words(
+    "model test process report design research review plan experiment document map query track"
+)
 _LIGHT_VERBS = _words("lead drive own oversee support contribute participate assist help manage execute")
 
 # ---------------------------------------------------------------------------------------------------------
@@ -205,7 +208,7 @@ _PEOPLE = _words("""team engineer scientist analyst member staff people talent o
     data_engineer product_manager software_engineer group organization org coworker""")
 _REQUIREMENT_NOUNS = _words(
     "experience background skill degree knowledge expertise proficiency familiarity ability understanding fluency "
-    "passion interest commitment track_record"
+    "passion interest commitment track_record duty duties responsibility"
 )
 _CONJ = frozenset(("and", "or", "&", "/", ",", "and/or"))
 _STOP = _CONJ | _words("""using with to for in into across from on at by via through within throughout over under between among
@@ -221,10 +224,11 @@ _PREPOSITIONS = frozenset(
 _CLAUSE_JOIN = frozenset(("and", ",", ";", "&", "then", "also", "as", "well", "and/or", ":"))
 _ING_JOIN = frozenset(("by", "while", "through", "when"))
 _HELP_WORDS = frozenset(("help", "helps", "helping", "us", "work", "working"))
+_HELP_VERBS = frozenset(("help", "helps", "helping"))
 _PARTITIVE = _words(
     "suite suites set sets range variety number portfolio library collection series family kind kinds type "
     "types generation array host fleet aspect aspects part parts piece pieces lifecycle life-cycle amount "
-    "amounts volume volumes quantity quantities lot lots wealth"
+    "amounts volume volumes quantity quantities lot lots wealth thousands hundreds millions billions dozens"
 )
 _TREND = _words(
     "advancement advance development trend innovation progress breakthrough technique technology research"
@@ -273,8 +277,8 @@ _THEME_ORDER = (
     "leadership",
     "research",
     "analysis-insight",
-    "deployment-mlops",
     "data-pipelines",
+    "deployment-mlops",
     "model-development",
     "collaboration",
     "product-business",
@@ -284,7 +288,8 @@ _BIGRAM_TERMS = {
     "data-pipelines": "data.model data.platform data.infrastructure data.architecture data.quality "
     "data.governance data.flow data.source data.product data.validation training.data",
     "model-development": "feature.engineering feature.store training.pipeline search.ranking",
-    "deployment-mlops": "ml.pipeline ml.platform ml.infrastructure ml.system",
+    "deployment-mlops": "ml.pipeline ml.platform ml.infrastructure ml.system inference.pipeline serving.pipeline "
+    "deployment.pipeline ci/cd.pipeline",
     "engineering-quality": "production.code test.coverage",
     "product-business": "product.feature product.requirement business.requirement customer.need",
     "leadership": "technical.direction technical.vision",
@@ -523,16 +528,18 @@ _SPACING = (
     ("!", " ! "),
     ("?", " ? "),
     ("|", " , "),
-    ("–", " , "),
-    ("—", " , "),
     ("*", " "),
     ("`", " "),
     ("_", " "),
     ('"', " "),
-    ("“", " "),
-    ("”", " "),
     ("[", " "),
     ("]", " "),
+)
+_SPACING_NON_ASCII = (
+    ("–", " , "),
+    ("—", " , "),
+    ("“", " "),
+    ("”", " "),
     ("•", " "),
     ("·", " "),
     ("’", "'"),
@@ -653,6 +660,8 @@ for _lemma, _surface in (
         "informed",
         "on top",
         "at the forefront",
+        "updated",
+        "ahead",
     ):
         for _prep in (" with", " on", " of", " about", " in", ""):
             _PHRASES[f"{_surface} {_state}{_prep}"] = f"{_lemma}_current with"
@@ -676,17 +685,14 @@ _SUBJECT_WORDS = _words("""you you'll we'll will would also then be responsible 
     tasked with expected to asked able required involved in charge of charged are going can expect get""")
 
 
-def _positions(raw: list[str], words: set[str] | frozenset[str]) -> list[int]:
+def _positions(raw: list[str], words: frozenset[str]) -> list[int]:
     """Indexes of `words` in `raw`, ascending (list.index runs in C; the words are few)."""
     found: list[int] = []
     for word in words:
-        k = raw.index(word)
-        while True:
+        k = -1
+        for _ in range(raw.count(word)):
+            k = raw.index(word, k + 1)
             found.append(k)
-            try:
-                k = raw.index(word, k + 1)
-            except ValueError:
-                break
     found.sort()
     return found
 
@@ -721,12 +727,26 @@ def _fold(raw: list[str], firsts: frozenset[str], slashes: bool) -> list[str]:
     return tokens
 
 
+def _drop_asides(tokens: list[str]) -> list[str]:
+    """Drop short asides in parentheses: "large (PB-scale) volumes", "the (dbt) roadmap", "(Gen) AI"."""
+    out: list[str] = []
+    k, n = 0, len(tokens)
+    while k < n:
+        tok = tokens[k]
+        if tok == "(" and ")" in tokens[k + 1 : k + 6]:
+            k = tokens.index(")", k + 1) + 1
+            continue
+        out.append(tok)
+        k += 1
+    return out
+
+
 def _tokens(statement: str) -> list[str]:
     """Lower-case word and punctuation tokens, multiword terms folded, label and subject prefix dropped."""
     if "](" in statement:
         statement = _LINK.sub(r"\1", statement)
     text = statement[:400].lower()
-    for char, spaced in _SPACING:
+    for char, spaced in _SPACING if text.isascii() else _SPACING + _SPACING_NON_ASCII:
         if char in text:
             text = text.replace(char, spaced)
     if "." in text:
@@ -735,6 +755,8 @@ def _tokens(statement: str) -> list[str]:
     firsts = _PHRASE_FIRST.intersection(raw)
     slashes = "/" in text
     tokens = _fold(raw, firsts, slashes) if firsts or slashes else raw
+    if "(" in tokens:
+        tokens = _drop_asides(tokens)
     start, n = 0, len(tokens)
     while start < n and (tokens[start] in _LEADING_MARKS or tokens[start][0].isdigit()):
         start += 1
@@ -770,10 +792,12 @@ def _verb_group(tokens: list[str], i: int, form: str | None) -> tuple[list[str],
             phrasal = _PHRASAL.get((lemma, tokens[i]))
             if phrasal is not None:
                 lemma, i = phrasal, i + 1
-            elif lemma == "set" and tokens[i] not in _FILLERS and tokens[i] not in _CONJ:
-                break  # "set" alone is too often the noun ("a set of tools")
+            elif lemma == "set" and tokens[i] == "of":
+                break  # "a set of tools"
         if len(lemmas) < _MAX_GROUP_VERBS and lemma not in lemmas:
             lemmas.append(lemma)
+        if i + 1 < n and tokens[i] in _PREPOSITIONS and tokens[i + 1] in _CONJ:
+            i += 1  # "develop, report on, and analyze X"
         end = i
         while i < n and tokens[i] in _CONJ:
             i += 1
@@ -800,10 +824,12 @@ def _object(tokens: list[str], i: int) -> tuple[list[str], int, bool]:
         if kind == _STOPWORD:
             if tok == "of" and units and units[-1] in _PARTITIVE:
                 units.clear()  # "a suite of tools" -> tools
+                plural = False
                 i += 1
                 continue
             if tok == "based" and units and i + 1 < n and tokens[i + 1] not in _STOP:
                 units.clear()  # "an aws based streaming solution" -> streaming solution
+                plural = False
                 i += 1
                 continue
             if tok in _CONJ:
@@ -826,19 +852,44 @@ def _object(tokens: list[str], i: int) -> tuple[list[str], int, bool]:
 
 
 def _shared_head(tokens: list[str], i: int, units: list[str]) -> int:
-    """ "product and engineering teams" -> [product, teams]: a lone modifier shares the next head."""
+    """A lone first unit before a conjunction at i: "product and engineering teams" -> product team (the
+    modifier shares the next head); "a stable, scalable, and modern data platform" -> data platform (an
+    adjective list). Returns the index after what was read (i when nothing was)."""
+    comma = tokens[i] == ","
+    if comma and not units[0].endswith(_ADJECTIVE_ENDINGS):
+        return i
     n, j, conjunct = len(tokens), i + 1, list[str]()
-    while j < n and tokens[j] not in _STOP:
+    while j < n:
         tok = tokens[j]
-        if not conjunct and _VERB_FORMS.get(tok, ("", ""))[1] in ("base", "s"):
+        kind = _KINDS.get(tok)
+        if kind is None:
+            kind = _kind(tok)
+        if kind == _FILLER:
+            j += 1
+            continue
+        if comma and tok in _CONJ:
+            conjunct.clear()  # the words so far were adjectives of the list
+            j += 1
+            continue
+        if kind == _STOPWORD:
+            break
+        if (
+            not conjunct
+            and _VERB_FORMS.get(tok, ("", ""))[1] in ("base", "s")
+            and not (comma and j + 1 < n and tokens[j + 1] in _CONJ)  # "a stable, secure, and modern X"
+        ):
             return i  # "build infrastructure and deploy models": a new clause, not a conjunct
-        if tok not in _FILLERS:
-            conjunct.append(tok)
+        conjunct.append(tok)
         j += 1
-    if len(conjunct) >= 2:
-        units.append(conjunct[-1])
-        return j
-    return i
+        if kind == _PLURAL:
+            break
+    if len(conjunct) < 2:
+        return i
+    units[:] = conjunct[-2:] if comma else [units[0], conjunct[-1]]
+    return j
+
+
+_ADJECTIVE_ENDINGS = ("ble", "al", "ive", "ous", "ful", "ic", "ent", "ant", "ary", "less", "ed", "ern", "ing")
 
 
 def _nominal_group(tokens: list[str], i: int) -> tuple[list[str], int] | None:
@@ -899,16 +950,25 @@ class _Reader:
             lemmas, form, i = group
             if form == "ed":
                 return self.out  # "Advanced English", "Demonstrated ability": adjectives, not tasks
+            if (
+                i == 1
+                and n > 1
+                and tokens[0] in _NOUN_VERBS
+                and (tokens[1] in _NOMINAL or _VERB_FORMS.get(tokens[1], ("", ""))[1] == "ing")
+            ):
+                return self.out  # "Model training", "Test automation", "Process improvement": headings
         elif nominal is not None:
             (lemmas, i), form = nominal, "base"
         else:
             return self.out
+        if lemmas[0] in _AS_SKIP:
+            form = "ing"  # "Act as the team's expert, ensuring X, providing Y"
         i = self.clause(lemmas, i)
         # later clauses: "... to <verb>", "..., and <verb>" (same inflection), "... by <verb>ing"
         later = _VERB_SURFACES.intersection(tokens[i + 1 :])
         for p in _positions(tokens, later) if later else ():
-            if p <= i:
-                continue
+            if p <= i or tokens[p] in _HELP_VERBS:
+                continue  # "to help develop X" is read at "develop"
             if len(self.out) >= MAX_PHRASES_PER_STATEMENT:
                 break
             k = p - 1
@@ -949,6 +1009,10 @@ class _Reader:
             if nominal is not None:
                 lemmas, start = nominal
                 units, end, pronoun = _object(tokens, start)
+            elif end + 1 < n and _VERB_FORMS.get(tokens[end + 1], ("", ""))[1] == "ing":
+                group = _verb_group(tokens, end + 1, "ing")  # "contribute to designing X" -> design X
+                if group is not None:
+                    return self.clause(group[0], group[2])
             else:
                 prep = tokens[end]  # "collaborate with X", "contribute to X"
                 units, end, pronoun = _object(tokens, end + 1)
