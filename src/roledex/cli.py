@@ -94,6 +94,7 @@ def ingest(
     as_json: JsonOption = False,
 ) -> None:
     """Read postings and salary records, normalize them and store them; re-running adds nothing."""
+    from roledex.analytics.profiles import refresh_aggregates
     from roledex.ingest import iter_paths
     from roledex.pipeline.local import IngestReport, ingest_path
     from roledex.store.sqlite import SQLiteStore
@@ -133,9 +134,8 @@ def ingest(
                 )
                 progress.remove_task(task)
                 progress.advance(overall)
-        refresh = getattr(store, "refresh_aggregates", None)
-        if refresh:
-            refresh()
+        with err_console.status("refreshing role profiles"):
+            refresh_aggregates(store.conn)
         store.close()
     except KeyboardInterrupt:
         err_console.print(
@@ -250,6 +250,83 @@ def stats(db: DbOption = None, as_json: JsonOption = False) -> None:
             if len(counts) > len(shown):
                 table.add_row(f"… {len(counts) - len(shown)} more", f"{sum(list(counts.values())[15:]):,}")
             console.print(table)
+
+
+def _open_store(db: Path | None):
+    from roledex.store.sqlite import SQLiteStore
+
+    settings = _settings(db)
+    if not settings.db_path.exists():
+        raise StoreError(f"no database at {settings.db_path}", hint="ingest data first: roledex ingest ../shared/data")
+    return SQLiteStore(settings.db_path)
+
+
+OutputFormat = Annotated[str, typer.Option("--format", "-f", help="md, html or json.")]
+
+
+def _comparison(roles: list[str], country: str | None, since: str | None, db: Path | None) -> dict[str, Any]:
+    from roledex.analytics.compare import compare as build
+    from roledex.analytics.featured import featured_cards
+    from roledex.analytics.profiles import ProfileFilter
+    from roledex.analytics.rolespec import parse_role_spec
+    from roledex.taxonomy import load_taxonomy
+
+    taxonomy = load_taxonomy()
+    specs = [parse_role_spec(r, taxonomy) for r in roles]
+    store = _open_store(db)
+    try:
+        return build(store.conn, specs, taxonomy, ProfileFilter(country=country, since=since), featured=featured_cards)
+    finally:
+        store.close()
+
+
+def _emit(doc: dict[str, Any], fmt: str, output: Path | None) -> None:
+    from roledex.render import render_document
+
+    text = render_document(doc, fmt)
+    if output:
+        output.write_text(text, encoding="utf-8")
+        err_console.print(f"wrote {output}")
+    elif fmt == "md":
+        from rich.markdown import Markdown
+
+        console.print(Markdown(text)) if sys.stdout.isatty() else sys.stdout.write(text)
+    else:
+        sys.stdout.write(text)
+
+
+@app.command()
+def compare(
+    roles: Annotated[list[str], typer.Argument(help="Two or more roles: role ids, role@LEVEL, or job titles in quotes.")],
+    country: Annotated[str | None, typer.Option(help="Only postings and salaries of this country (ISO code).")] = None,
+    since: Annotated[str | None, typer.Option(help="Only postings posted on or after this date (YYYY-MM-DD).")] = None,
+    fmt: OutputFormat = "md",
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file.")] = None,
+    db: DbOption = None,
+) -> None:
+    """Compare roles side by side: definitions, responsibilities, skills, tools, education, salary, outlook, tips."""
+    if len(roles) < 2:
+        fail(QueryError("compare needs at least two roles", hint="for one role use: roledex role ROLE"))
+    try:
+        _emit(_comparison(roles, country, since, db), fmt, output)
+    except RoledexError as exc:
+        fail(exc)
+
+
+@app.command()
+def role(
+    spec: Annotated[str, typer.Argument(help="A role id, role@LEVEL, or a job title in quotes.")],
+    country: Annotated[str | None, typer.Option(help="Only postings and salaries of this country (ISO code).")] = None,
+    since: Annotated[str | None, typer.Option(help="Only postings posted on or after this date (YYYY-MM-DD).")] = None,
+    fmt: OutputFormat = "md",
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file.")] = None,
+    db: DbOption = None,
+) -> None:
+    """The profile of one role, computed from the postings and salary records."""
+    try:
+        _emit(_comparison([spec], country, since, db), fmt, output)
+    except RoledexError as exc:
+        fail(exc)
 
 
 def main() -> None:

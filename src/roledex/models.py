@@ -190,6 +190,7 @@ class Posting:
     dedupe_key: str
     raw: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)
     phrases: tuple[tuple[str, str], ...] = ()  # (responsibility phrase, theme id)
+    has_text: bool = False  # a description or skill tags: the posting can say which skills it asks for
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape of `roledex normalize` and the API (ids.md names)."""

@@ -166,8 +166,8 @@ def _skills(
 ) -> dict[str, Any]:
     by_role = []
     for spec, p in zip(specs, profiles, strict=True):
-        n = p["n_postings"]
-        entry: dict[str, Any] = {"role": spec.slug, "n_postings": n}
+        n = p.get("n_with_text", 0)
+        entry: dict[str, Any] = {"role": spec.slug, "n_postings": n, "basis": "postings with a description or skill tags"}
         if n < MIN_POSTINGS:
             entry["note"] = THIN.format(n=n, need=MIN_POSTINGS)
         skills = []
@@ -197,8 +197,12 @@ def _skills(
             ca = {k: v["n"] for k, v in a.get("skills", {}).items()}
             cb = {k: v["n"] for k, v in b.get("skills", {}).items()}
             lo = weighted_log_odds(ca, cb, background)
-            significant_a = [r.to_dict() for r in lo if r.z > 1.96][:8]
-            significant_b = [r.to_dict() for r in reversed(lo) if r.z < -1.96][:8]
+            def named(r: Any) -> dict[str, Any]:
+                sk = taxonomy.skills.get(r.term)
+                return {**r.to_dict(), "name": sk.name if sk else r.term}
+
+            significant_a = [named(r) for r in lo if r.z > 1.96][:8]
+            significant_b = [named(r) for r in reversed(lo) if r.z < -1.96][:8]
             pairs.append(
                 {
                     "a": specs[0].slug,
@@ -238,7 +242,7 @@ def _tools(
 ) -> dict[str, Any]:
     out = []
     for spec, p in zip(specs, profiles, strict=True):
-        n = p["n_postings"]
+        n = p.get("n_with_text", 0)
         groups: dict[str, list[dict[str, Any]]] = {}
         for sid, c in p.get("skills", {}).items():
             sk = taxonomy.skills.get(sid)
@@ -400,7 +404,7 @@ def _tips(
         return {"pairs": []}
     pairs = []
     full_shares = [
-        {k: _share(v["n"], p["n_postings"]) for k, v in p.get("skills", {}).items()} for p in profiles
+        {k: _share(v["n"], p.get("n_with_text", 0)) for k, v in p.get("skills", {}).items()} for p in profiles
     ]
     for i in range(1, len(specs)):
         for a, b in ((0, i), (i, 0)):
@@ -497,12 +501,12 @@ def _conclusion(
         a = next(r["label"] for r in _roles_by_slug(labels, sections, pair["a"]))
         b = next(r["label"] for r in _roles_by_slug(labels, sections, pair["b"]))
         if pair["distinguishing_a"]:
-            words = ", ".join(f"{d['term']} (z={d['z']:.1f})" for d in pair["distinguishing_a"][:3])
+            words = ", ".join(f"{d['name']} (z={d['z']:.1f})" for d in pair["distinguishing_a"][:3])
             out.append(
                 {"text": f"Compared with {b}, {a} postings stand out for {words}.", "refs": ["skills"]}
             )
         if pair["distinguishing_b"]:
-            words = ", ".join(f"{d['term']} (z={abs(d['z']):.1f})" for d in pair["distinguishing_b"][:3])
+            words = ", ".join(f"{d['name']} (z={abs(d['z']):.1f})" for d in pair["distinguishing_b"][:3])
             out.append({"text": f"{b} postings stand out for {words}.", "refs": ["skills"]})
         if pair["overlap"]["cosine"] is not None:
             out.append(

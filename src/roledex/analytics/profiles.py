@@ -64,7 +64,8 @@ def compute_profile(
     """Aggregate the postings of `role` (at `level`, or every level for None/'*') under `flt`."""
     where, params = _where(role, level, flt)
     head = conn.execute(
-        f"SELECT COUNT(*), MIN(posted_at), MAX(posted_at) FROM postings p WHERE {where}", params
+        f"SELECT COUNT(*), MIN(posted_at), MAX(posted_at), COALESCE(SUM(has_text), 0) FROM postings p WHERE {where}",
+        params,
     ).fetchone()
     n = int(head[0])
     profile: dict[str, Any] = {
@@ -72,6 +73,7 @@ def compute_profile(
         "level": level if level and level != "*" else None,
         "filters": {"country": flt.country, "since": flt.since},
         "n_postings": n,
+        "n_with_text": int(head[3]),  # the basis of skill shares: postings with a description or skill tags
         "window": {"from": head[1], "to": head[2]},
     }
     if n == 0:

@@ -150,6 +150,7 @@ def normalize_posting(raw: RawPosting, taxonomy: Taxonomy) -> Posting:
         dedupe_key=posting_dedupe_key(title, raw.company, description, raw.location),
         raw=raw.raw,
         phrases=responsibility_phrases(statements),
+        has_text=bool(description.strip() or raw.tags),
     )
 
 

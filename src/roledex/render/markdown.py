@@ -79,8 +79,8 @@ def render_markdown(doc: dict[str, Any], *, base_url: str = "") -> str:
     for pair in s["skills"].get("pairs", []):
         a, b = labels[pair["a"]], labels[pair["b"]]
         lines += [f"### What distinguishes {a} from {b}", "", f"_{pair['method']}_", ""]
-        rows = [[d["term"], f"{d['z']:+.1f}", d["count_a"], d["count_b"]] for d in pair["distinguishing_a"]]
-        rows += [[d["term"], f"{d['z']:+.1f}", d["count_a"], d["count_b"]] for d in pair["distinguishing_b"]]
+        rows = [[d["name"], f"{d['z']:+.1f}", d["count_a"], d["count_b"]] for d in pair["distinguishing_a"]]
+        rows += [[d["name"], f"{d['z']:+.1f}", d["count_a"], d["count_b"]] for d in pair["distinguishing_b"]]
         lines += _table(["skill", "z (+ = " + a + ")", f"n {a}", f"n {b}"], rows)
         ov = pair["overlap"]
         lines += [

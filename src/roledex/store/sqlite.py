@@ -19,7 +19,7 @@ _POSTING_COLUMNS = (
     "key, dedupe_key, source, source_file, source_row, source_id, title, company, location, country, region, "
     "city, remote, employment_type, internship, role, level, track, min_degree, min_years, salary_min, "
     "salary_max, salary_currency, salary_period, salary_kind, annual_usd_min, annual_usd_max, annual_usd_mid, "
-    "salary_note, posted_at, url, industry, company_size, description, data, raw, ingested_at, run_id"
+    "salary_note, posted_at, url, industry, company_size, description, has_text, data, raw, ingested_at, run_id"
 )
 _SALARY_COLUMNS = (
     "key, source, source_file, source_row, work_year, level, employment_type, job_title, role, track, salary, "
@@ -178,7 +178,7 @@ class SQLiteStore:
         keys = [p.key for p in postings]
         known = self._known_keys("postings", keys) | self._known_keys("posting_duplicates", keys)
         by_dedupe = self._postings_by_dedupe(sorted({p.dedupe_key for p in postings}))
-        placeholders = ",".join("?" * 38)
+        placeholders = ",".join("?" * 39)
         for p in postings:
             if p.key in known:
                 counts.already_stored += 1
@@ -318,6 +318,7 @@ def _posting_row(p: Posting, now: str, run_id: int) -> tuple[Any, ...]:
         p.industry,
         p.company_size,
         p.description,
+        int(p.has_text),
         json.dumps(p.to_dict(), ensure_ascii=False),
         raw,
         now,

@@ -36,6 +36,7 @@ CREATE TABLE postings (
     industry         TEXT,
     company_size     TEXT,
     description      TEXT NOT NULL DEFAULT '',
+    has_text         INTEGER NOT NULL DEFAULT 0,  -- 1: a description or skill tags (counts in skill shares)
     data             TEXT NOT NULL,               -- the normalized record as JSON (skills, responsibilities ...)
     raw              BLOB NOT NULL,               -- the record as read, zlib-compressed JSON
     ingested_at      TEXT NOT NULL,
