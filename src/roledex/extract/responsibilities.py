@@ -225,6 +225,7 @@ _CLAUSE_JOIN = frozenset(("and", ",", ";", "&", "then", "also", "as", "well", "a
 _ING_JOIN = frozenset(("by", "while", "through", "when"))
 _HELP_WORDS = frozenset(("help", "helps", "helping", "us", "work", "working"))
 _HELP_VERBS = frozenset(("help", "helps", "helping"))
+_HELP_OPENERS = frozenset(("help", "helps", "helping", "work", "working", "strive", "aim"))
 _PARTITIVE = _words(
     "suite suites set sets range variety number portfolio library collection series family kind kinds type "
     "types generation array host fleet aspect aspects part parts piece pieces lifecycle life-cycle amount "
@@ -755,7 +756,7 @@ def _tokens(statement: str) -> list[str]:
     firsts = _PHRASE_FIRST.intersection(raw)
     slashes = "/" in text
     tokens = _fold(raw, firsts, slashes) if firsts or slashes else raw
-    if "(" in tokens:
+    if "(" in text:
         tokens = _drop_asides(tokens)
     start, n = 0, len(tokens)
     while start < n and (tokens[start] in _LEADING_MARKS or tokens[start][0].isdigit()):
@@ -914,7 +915,7 @@ def _nominal_group(tokens: list[str], i: int) -> tuple[list[str], int] | None:
 def _skip_help(tokens: list[str], i: int) -> int:
     """ "help (us) (to) build X" reads as "build X"; "help customers" stays a verb."""
     n = len(tokens)
-    if i < n and tokens[i] in ("help", "helps", "helping", "work", "working", "strive", "aim"):
+    if i < n and tokens[i] in _HELP_OPENERS:
         j = i + 1
         while j < n and j < i + 3 and tokens[j] in ("us", "the", "our", "team", "to"):
             j += 1
@@ -943,7 +944,8 @@ class _Reader:
             i += 1
         if i >= n or (tokens[i] not in _VERB_FORMS and tokens[i] not in _NOMINAL):
             return self.out
-        i = _skip_help(tokens, i)
+        if tokens[i] in _HELP_OPENERS:
+            i = _skip_help(tokens, i)
         nominal = _nominal_group(tokens, i) if tokens[i] in _NOMINAL else None  # "Design and testing of X"
         group = _verb_group(tokens, i, None) if nominal is None else None
         if group is not None:
