@@ -1,0 +1,621 @@
+"""Find the skills and tools a posting asks for, as taxonomy skill ids.
+
+`SkillMatcher(taxonomy).extract(text, sections)` returns one `SkillMention` per skill id, in order of first
+mention, marked required (requirements section or "must have"), preferred ("nice to have", "a plus") or
+neither (None). `skill_matcher(taxonomy)` gives a matcher cached per taxonomy object.
+
+How a mention is found, and why this way:
+
+1. One Aho-Corasick pass over the lower-cased text finds every case-insensitive alias (with hyphen/space and
+   plural variants) and every context cue phrase ("nice to have", "equal opportunity", "401(k)"). A hit
+   counts only at word boundaries, so "scala" in "scalable" and "excel" in "excellent" cost one rejected
+   hit each. One pass for everything keeps a 4 KB description in the tens of microseconds.
+2. The same pass finds the case-sensitive aliases ("R", "Go", "Swift", "GCP") in lower case with a separator
+   on each side (" r,", "(go)"), so letters inside words are never hits; the original text then decides
+   whether the case is right.
+3. Names that are also ordinary words need context. Case-sensitive ones carry a guard (`_CS_GUARDS`):
+   "R" counts in a list of tools ("Python, R"), after "in/with/using" ("experience in R") or before
+   "programming"; "Go" the same or before "engineer/developer"; "C" only next to another language.
+   Lower-case ones carry a veto (`_VETOES`): "excel at", "to spark curiosity", "un tableau"; tools that are
+   companies too do not count in "Torch Technologies" or "experience at Databricks".
+4. Overlaps: a hit inside a longer hit of the same skill is dropped, and so is a hit inside a longer hit of a
+   skill that `shadows` it ("sql" in "no-sql", "looker" in "looker studio"). Other nested hits stay ("aws"
+   in "AWS SageMaker" is a mention of AWS). `implies` adds the skills a mention stands for
+   (PostgreSQL -> SQL, PySpark -> Spark and Python). Hits inside links and e-mail addresses do not count.
+5. Where a mention sits: with `sections` (from `split_sections`), mentions in company, benefits and
+   equal-opportunity sections are ignored, requirements give required=True and preferred sections
+   required=False. With or without sections the sentence decides too: boilerplate sentences (equal
+   opportunity, benefits) are ignored, "nice to have / a plus / preferred" makes a mention preferred and
+   "must / required" makes it required where the section does not say.
+
+The scan uses the `ahocorasick_rs` package when it is installed (about twice as fast) and `pyahocorasick`
+otherwise; both give the same matches.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+import weakref
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Sequence
+from typing import Any, NamedTuple
+
+import ahocorasick as _pyac
+
+from roledex.extract.sections import Section
+from roledex.models import SkillMention
+from roledex.taxonomy import Skill, Taxonomy
+
+__all__ = ["SkillMatcher", "skill_matcher"]
+
+
+def _load_rust_backend() -> Any:
+    """The `ahocorasick_rs` module when installed (a faster scan), else None."""
+    try:
+        return importlib.import_module("ahocorasick_rs")
+    except ImportError:  # pragma: no cover - depends on the environment
+        return None
+
+
+_ars: Any = _load_rust_backend()
+
+# Categories whose aliases also match with a plural "s" ("LLMs", "A/B tests", "recommender systems").
+_PLURAL_CATEGORIES = frozenset({"method", "genai", "soft"})
+# Neighbours that make an ambiguous name a tool ("Python, R"): technical skills that are not methods.
+_LIST_CATEGORIES = frozenset(
+    {
+        "language",
+        "ml-framework",
+        "library",
+        "data-platform",
+        "database",
+        "cloud",
+        "mlops",
+        "devops",
+        "bi",
+        "genai",
+    }
+)
+_LANGUAGE_ONLY = frozenset({"language"})
+# Characters allowed right before and right after a case-sensitive alias (each key includes one of each);
+# not "&", "-" or "'" ("R&D", "Q&A", "R-squared", "go-to-market", "O'Reilly").
+_CS_LEADERS = ' \t\n\r([{/,;:"*|>\u2022\u00b7'
+_CS_FOLLOWERS = ' \t\n\r,.;:/)]}|!?"*'
+
+# Context cue phrases, found in the same scan as the skills (lower case, matched at word boundaries).
+_BOILERPLATE, _PREFERRED, _REQUIRED = 1, 2, 3
+_CUES: dict[str, tuple[str, ...]] = {
+    "boilerplate": (
+        "equal opportunity", "equal employment opportunity", "without regard to", "regardless of race",
+        "regardless of age", "regardless of sex", "regardless of gender", "regardless of religion",
+        "regardless of color", "regardless of colour", "national origin", "sexual orientation", "gender identity",
+        "protected veteran", "veteran status", "affirmative action", "e-verify", "reasonable accommodation",
+        "reasonable accommodations", "401(k)", "401k", "401 (k)", "dental", "paid time off", "parental leave",
+        "health insurance", "tuition reimbursement", "pto", "life insurance", "fertility", "commuter benefits",
+        "vision insurance", "paid holidays",
+    ),
+    "preferred": (
+        "nice to have", "nice-to-have", "nice to haves", "nice-to-haves", "good to have", "good-to-have", "bonus",
+        "preferred", "preferably", "preference", "a plus", "plus:", "plus.", "plus!", "plus)", "desired",
+        "desirable", "ideally", "advantage", "advantageous", "not required", "would be great", "would be nice",
+        "optional", "helpful",
+    ),
+    "required": ("must", "required", "requirement", "requirements", "mandatory", "essential"),
+}  # fmt: skip
+_CUE_CODE = {"boilerplate": _BOILERPLATE, "preferred": _PREFERRED, "required": _REQUIRED}
+_CASED = 4
+
+# Until the loader carries `implies` and `shadows` (they are in skills.json), the matcher falls back on
+# this copy; tests/extract/test_skills.py checks that it equals skills.json.
+_FALLBACK_IMPLIES: dict[str, tuple[str, ...]] = {
+    "aks": ("azure", "kubernetes"), "anthropic-api": ("llm",), "aws-glue": ("aws",), "aws-lambda": ("aws",),
+    "azure-data-factory": ("azure",), "azure-databricks": ("azure", "databricks"), "azure-ml": ("azure",),
+    "bert": ("nlp",), "bitbucket": ("git",), "chroma": ("vector-databases",), "eks": ("kubernetes",),
+    "faiss": ("vector-databases",), "gensim": ("nlp",), "ggplot2": ("r",), "github": ("git",),
+    "github-actions": ("github",), "gitlab": ("git",), "gitlab-ci": ("gitlab",), "gke": ("kubernetes",),
+    "helm": ("kubernetes",), "hiveql": ("hive", "sql"), "llm-fine-tuning": ("llm",), "mariadb": ("sql",),
+    "milvus": ("vector-databases",), "mysql": ("sql",), "nltk": ("nlp",), "openai-api": ("llm",),
+    "opencv": ("computer-vision",), "pgvector": ("postgresql", "vector-databases"),
+    "pinecone": ("vector-databases",), "pl-sql": ("sql",), "postgresql": ("sql",), "prompt-engineering": ("llm",),
+    "pyspark": ("python", "spark"), "pytorch-lightning": ("pytorch",), "qdrant": ("vector-databases",),
+    "rag": ("llm",), "shiny": ("r",), "spacy": ("nlp",), "spark-mllib": ("spark",), "spark-sql": ("spark", "sql"),
+    "sql-server": ("sql",), "sqlite": ("sql",), "synapse": ("azure",), "t-sql": ("sql",), "tfx": ("tensorflow",),
+    "tidyverse": ("r",), "weaviate": ("vector-databases",),
+}  # fmt: skip
+_FALLBACK_SHADOWS: dict[str, tuple[str, ...]] = {
+    "data-modeling": ("snowflake",), "javascript": ("java",), "looker-studio": ("looker",), "nosql": ("sql",),
+    "objective-c": ("c",), "oracle-cloud": ("oracle-database",), "react-native": ("react",),
+    "scikit-image": ("scikit-learn",),
+}  # fmt: skip
+
+
+class _Hit(NamedTuple):
+    start: int
+    end: int
+    skills: tuple[str, ...]
+
+
+# ------------------------------------------------------------------------------------ context patterns
+_LIST_GAP = re.compile(
+    r"(?:[\s,/;&|()+:\[\]]|\band\b|\bor\b|\bvs\.?|e\.g\.|i\.e\.|\betc\b\.?|such as|like|including)*", re.I
+)
+# a list gap that steps over up to four short capitalised items we do not know ("Go, DART, R, Apex")
+_LIST_GAP_ITEMS = re.compile(r"(?:\s*[,/;]\s*(?:and\s+|or\s+)?(?:[A-Z][\w#+.-]{0,11}\s*)?){1,4}")
+_PREPOSITION_BEFORE = re.compile(
+    r"(?:\bin|\busing|\bwith|\bof|\blike|\bincluding|\bsuch as|\be\.g\.,?|\bor|\band|\bnamely)\s*\(?$", re.I
+)
+_END_AFTER = re.compile(r"\s*(?:$|[,.;:)/]|\band\b|\bor\b|\bfor\b|\bto\b)")
+_R_NOUN_AFTER = re.compile(
+    r"\s*(?:programming|language|packages?|librar(?:y|ies)|scripts?|scripting|code|shiny|studio|markdown|"
+    r"notebooks?|development|developers?|users?|environment|ecosystem)\b",
+    re.I,
+)
+_TECH_NOUN_AFTER = re.compile(
+    r"\s*(?:engineers?|developers?|programm(?:ing|ers?)|language|lang\b|backend|back-end|frontend|front-end|"
+    r"services?|microservices|code(?:base)?|stack|sdks?|apis?|framework|librar(?:y|ies)|apps?|applications?|"
+    r"components|clusters?|pipelines?|modules|routines|experience|development|scripts?|queries|"
+    r"dashboards?|formulas?|measures|models?|native|hooks)\b",
+    re.I,
+)
+_CLINICAL = re.compile(
+    r"clinical|\bich\b|\bfda\b|\bgmp\b|\bglp\b|\bgxp\b|trials?\b|pharmacovigilance|regulatory|"
+    r"\bsops?\b|\bcro\b|investigator|\birb\b",
+    re.I,
+)
+_WORD_AFTER = re.compile(r"\s*([a-z]+)")
+_WORD_BEFORE = re.compile(r"([a-z']+)\s*$")
+_LINKISH = re.compile(r"://|www\.|@|\.(?:com|io|ai|org|net|co|dev|app|gov|edu|us|uk|de)\b", re.I)
+
+
+# ----------------------------------------------------------------------------------------------- vetoes
+# A veto gets (text, lower-cased text, start, end) of a case-insensitive hit and says whether to drop it.
+def _next_word(low: str, end: int) -> str:
+    m = _WORD_AFTER.match(low, end, end + 24)
+    return m.group(1) if m else ""
+
+
+def _prev_word(low: str, start: int) -> str:
+    m = _WORD_BEFORE.search(low, max(0, start - 24), start)
+    return m.group(1) if m else ""
+
+
+_EXCEL_VERB_NEXT = frozenset(
+    {"at", "in", "within", "as", "when", "under", "beyond", "on", "through", "while"}
+)
+_VERB_BEFORE = frozenset(
+    {"to", "will", "can", "could", "you", "who", "they", "we", "help", "helps", "helping", "may", "might", "that",
+     "which", "would", "should"}
+)  # fmt: skip
+_SPARK_OBJECTS = frozenset(
+    {"joy", "curiosity", "innovation", "creativity", "ideas", "idea", "conversation", "conversations", "change",
+     "interest", "new", "the", "a", "an", "our", "your", "their", "meaningful", "imagination", "discussion",
+     "discussions", "growth", "excitement", "passion", "inspiration", "engagement", "collaboration", "debate",
+     "dialogue", "connections", "action", "momentum", "progress", "something", "positive", "real", "lasting"}
+)  # fmt: skip
+_FRENCH_BEFORE = frozenset(
+    {"un", "le", "de", "des", "du", "les", "en", "ce", "au", "aux", "votre", "notre", "d'un"}
+)
+
+
+def _veto_excel(text: str, low: str, start: int, end: int) -> bool:
+    if _next_word(low, end) in _EXCEL_VERB_NEXT:
+        return True
+    return text[start] == "e" and _prev_word(low, start) in _VERB_BEFORE
+
+
+def _veto_spark(text: str, low: str, start: int, end: int) -> bool:
+    if _next_word(low, end) in _SPARK_OBJECTS:
+        return True
+    return text[start] == "s" and _prev_word(low, start) in _VERB_BEFORE
+
+
+def _veto_tableau(text: str, low: str, start: int, end: int) -> bool:
+    return _prev_word(low, start) in _FRENCH_BEFORE or _next_word(low, end) in ("de", "du", "des", "pour")
+
+
+_VETOES: dict[str, Callable[[str, str, int, int], bool]] = {
+    "excel": _veto_excel,
+    "spark": _veto_spark,
+    "sparks": _veto_spark,
+    "tableau": _veto_tableau,
+}
+
+_COMPANY_SUFFIX = frozenset(
+    {"technologies", "technology", "inc", "llc", "corp", "corporation", "labs", "ltd"}
+)
+_AT_COMPANY = re.compile(
+    r"(?:\bat|\b(?:companies|firms|startups|employers|organizations|places) (?:like|such as|including))\s*$",
+    re.I,
+)
+# tools that are also the names of companies people work at ("experience at Databricks")
+_COMPANY_TOOLS = frozenset(
+    {"databricks", "snowflake", "datadog", "hugging face", "huggingface", "mongodb", "alteryx", "dataiku", "datarobot",
+     "splunk", "fivetran", "airbyte", "tableau", "pinecone", "weaviate", "confluent platform", "dbt labs", "anyscale",
+     "cloudflare", "heroku", "vercel", "mixpanel", "thoughtspot", "sisense", "clickhouse"}
+)  # fmt: skip
+
+
+def _names_a_company(text: str, low: str, start: int, end: int, key: str) -> bool:
+    """True for "Torch Technologies", "Databricks Inc." and, for tool-companies, "worked at Databricks"."""
+    capitalised_pair = (
+        text[start].isupper() and end + 1 < len(text) and text[end] == " " and text[end + 1].isupper()
+    )
+    if capitalised_pair and _next_word(low, end) in _COMPANY_SUFFIX:
+        return True
+    return key in _COMPANY_TOOLS and _AT_COMPANY.search(low, max(0, start - 40), start) is not None
+
+
+# ----------------------------------------------------------------------------------------------- guards
+_CS_GUARDS: dict[str, str] = {
+    "R": "r", "Go": "go", "GO": "go", "C": "c", "Julia": "list", "Rust": "rust", "RUST": "rust", "GCP": "gcp",
+    "RAG": "rag",
+    **{
+        alias: "tech"
+        for alias in (
+            "Swift", "Lua", "Dart", "JAX", "Jax", "Ray", "Prefect", "Oracle", "Weka", "WEKA", "RAPIDS", "D3",
+            "React", "Angular", "Vue", "Puppet", "Chef", "Prometheus", "Confluence", "Domo", "DOMO", "Superset",
+            "Amplitude", "Haystack", "DAX", "Gemini", "Athena", "Dataflow", "ECS", "Lambda", "Arrow", "Maven",
+            "Periscope", "OpenAI",
+        )
+    },
+}  # fmt: skip
+
+
+class _Scanner:
+    """Overlapping multi-pattern search returning (key index, start, end) in str offsets."""
+
+    def __init__(self, keys: list[str]) -> None:
+        self._keys = keys
+        if _ars is not None:
+            self._ars = _ars.AhoCorasick(keys, matchkind=_ars.MatchKind.Standard)
+        else:  # pragma: no cover - exercised where ahocorasick_rs is absent
+            self._ars = None
+            self._py = _pyac.Automaton()
+            for i, k in enumerate(keys):
+                self._py.add_word(k, i)
+            self._py.make_automaton()
+
+    def find(self, text: str) -> list[tuple[int, int, int]]:
+        if not self._keys:
+            return []
+        if self._ars is not None:
+            return self._ars.find_matches_as_indexes(text, overlapping=True)
+        keys = self._keys  # pragma: no cover
+        return [(i, last + 1 - len(keys[i]), last + 1) for last, i in self._py.iter(text)]  # pragma: no cover
+
+
+class SkillMatcher:
+    """Finds taxonomy skills in posting text; build once per taxonomy (see `skill_matcher`)."""
+
+    def __init__(self, taxonomy: Taxonomy) -> None:
+        self._taxonomy = taxonomy
+        skills = taxonomy.skills
+        self._category = {sid: s.category for sid, s in skills.items()}
+        self._implied = {sid: _closure(sid, skills) for sid in skills}
+        self._shadows = {sid: frozenset(_relation(s, "shadows")) for sid, s in skills.items()}
+        ci: dict[str, set[str]] = {}
+        cs: dict[str, set[str]] = {}
+        for sid, skill in skills.items():
+            for alias in skill.aliases:
+                for variant in _variants(alias, skill.category):
+                    ci.setdefault(variant, set()).add(sid)
+            for alias in skill.case_sensitive_aliases:
+                cs.setdefault(alias, set()).add(sid)
+        # One automaton for everything. Payload per key:
+        #   alias: (0, skill ids, needs a word boundary on the left, on the right, key)
+        #   cue:   (1-3, (), needs a word boundary on the left, on the right, key)
+        #   cased: (_CASED, skill ids, guard name or None, None, the alias as written)
+        self._keys: list[str] = sorted(ci)
+        self._payload: list[tuple[Any, ...]] = [
+            (0, tuple(sorted(ci[k])), k[0].isalnum(), k[-1].isalnum(), k) for k in self._keys
+        ]
+        for kind, phrases in _CUES.items():
+            for phrase in phrases:
+                self._keys.append(phrase)
+                self._payload.append((_CUE_CODE[kind], (), phrase[0].isalnum(), phrase[-1].isalnum(), phrase))
+        for alias in sorted(cs):
+            entry = (_CASED, tuple(sorted(cs[alias])), _CS_GUARDS.get(alias), None, alias)
+            for lead in _CS_LEADERS:
+                for follower in _CS_FOLLOWERS:
+                    self._keys.append(lead + alias.lower() + follower)
+                    self._payload.append(entry)
+        self._scan = _Scanner(self._keys)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # the automata rebuild in milliseconds; pickling the taxonomy keeps process pools and Spark simple
+        return (SkillMatcher, (self._taxonomy,))
+
+    # ---------------------------------------------------------------------------------------- matching
+    def extract(self, text: str, sections: Sequence[Section] | None = None) -> tuple[SkillMention, ...]:
+        """The skills `text` asks for, by first mention, each id once (required beats preferred beats None)."""
+        if not text:
+            return ()
+        low = text.lower()
+        if len(low) != len(text):  # a few characters change length when lower-cased ("İ"); keep offsets
+            low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+        hits: list[_Hit] = []
+        guarded: list[tuple[_Hit, str]] = []
+        cues: tuple[list[int], list[int], list[int]] = ([], [], [])
+        self._find(text, low, hits, guarded, cues)
+        if guarded:
+            self._accept_guarded(text, hits, guarded)
+        if not hits:
+            return ()
+        return self._mentions(text, self._resolve_overlaps(hits), sections, cues)
+
+    def _find(
+        self,
+        text: str,
+        low: str,
+        hits: list[_Hit],
+        guarded: list[tuple[_Hit, str]],
+        cues: tuple[list[int], list[int], list[int]],
+    ) -> None:
+        """One scan of " " + low + " "; an offset in the padded text is one more than in `text`."""
+        padded = " " + low + " "
+        payload = self._payload
+        for idx, p_start, p_end in self._scan.find(padded):
+            kind, sids, left_word, right_word, key = payload[idx]
+            if kind == _CASED:  # the key is leader + alias + follower: text[p_start:p_end - 2] is the alias
+                start, end = p_start, p_end - 2
+                if text[start:end] != key:
+                    continue
+                if padded[p_end - 1] in "./" and _in_link(low, start, end):
+                    continue
+                if left_word is None:
+                    hits.append(_Hit(start, end, sids))
+                else:
+                    guarded.append((_Hit(start, end, sids), left_word))
+                continue
+            if (left_word and padded[p_start - 1].isalnum()) or (right_word and padded[p_end].isalnum()):
+                continue
+            start, end = p_start - 1, p_end - 1
+            if kind:
+                cues[kind - 1].append(start)
+                continue
+            if (padded[p_start - 1] in "./@" or padded[p_end] in "./@") and _in_link(low, start, end):
+                continue
+            veto = _VETOES.get(key)
+            if veto is not None and veto(text, low, start, end):
+                continue
+            if (text[start].isupper() or key in _COMPANY_TOOLS) and _names_a_company(
+                text, low, start, end, key
+            ):
+                continue
+            hits.append(_Hit(start, end, sids))
+
+    def _accept_guarded(self, text: str, hits: list[_Hit], guarded: list[tuple[_Hit, str]]) -> None:
+        """Accept guarded case-sensitive hits whose context makes them the tool; repeat for chains."""
+        pending = guarded
+        while pending:
+            anchors = sorted((h.start, h.end, h.skills) for h in hits if self._listable(h.skills))
+            starts = [a[0] for a in anchors]
+            left = [
+                (h, g) for h, g in pending if not _guard_passes(g, text, h, anchors, starts, self._category)
+            ]
+            hits.extend(h for h, g in pending if (h, g) not in left)
+            if len(left) == len(pending):
+                break
+            pending = left
+
+    def _listable(self, sids: tuple[str, ...]) -> bool:
+        return any(self._category.get(s) in _LIST_CATEGORIES for s in sids)
+
+    def _resolve_overlaps(self, hits: list[_Hit]) -> list[_Hit]:
+        hits.sort(key=lambda h: (h.start, -h.end))
+        kept: list[_Hit] = []
+        reach = -1  # the furthest end of a kept hit
+        for h in hits:
+            if h.start >= reach:  # overlaps nothing kept
+                kept.append(h)
+                reach = h.end
+                continue
+            hidden = False
+            for k in reversed(kept):
+                if k.end <= h.start or (k.start, k.end) == (h.start, h.end) or h.end > k.end:
+                    continue
+                hiding = set(k.skills).union(*(self._shadows.get(s, ()) for s in k.skills))
+                if hiding.intersection(h.skills):
+                    hidden = True
+                    break
+            if not hidden:
+                kept.append(h)
+                reach = max(reach, h.end)
+        return kept
+
+    # ---------------------------------------------------------------------------------------- context
+    def _mentions(
+        self,
+        text: str,
+        hits: list[_Hit],
+        sections: Sequence[Section] | None,
+        cues: tuple[list[int], list[int], list[int]],
+    ) -> tuple[SkillMention, ...]:
+        boiler, preferred, required_cues = (sorted(c) for c in cues)
+        section_starts = [s.start for s in sections] if sections else []
+        order: list[str] = []
+        required: dict[str, bool | None] = {}
+        for h in hits:
+            base: bool | None = None
+            if sections:
+                i = bisect_right(section_starts, h.start) - 1
+                kind = (
+                    sections[i].kind
+                    if i >= 0 and h.start < sections[i].start + len(sections[i].text)
+                    else None
+                )
+                if kind in ("company", "benefits", "equal_opportunity"):
+                    continue
+                base = True if kind == "requirements" else False if kind == "preferred" else None
+            lo, hi = _sentence_span(text, h.start, h.end)
+            if _any_in(boiler, lo, hi):
+                continue
+            flag = base
+            if _any_in(preferred, lo, hi):
+                flag = False
+            elif base is None and _any_in(required_cues, lo, hi):
+                flag = True
+            for sid in (*h.skills, *(x for s in h.skills for x in self._implied.get(s, ()))):
+                if sid not in required:
+                    order.append(sid)
+                    required[sid] = flag
+                else:
+                    required[sid] = _stronger(required[sid], flag)
+        return tuple(SkillMention(sid, required[sid]) for sid in order)
+
+
+# ------------------------------------------------------------------------------------------- helpers
+def _relation(skill: Skill, name: str) -> tuple[str, ...]:
+    value = getattr(skill, name, None)
+    if value is not None:
+        return tuple(value)
+    fallback = _FALLBACK_IMPLIES if name == "implies" else _FALLBACK_SHADOWS
+    return fallback.get(skill.id, ())
+
+
+def _closure(sid: str, skills: dict[str, Skill]) -> tuple[str, ...]:
+    """Skills a mention of `sid` also counts for, transitively (pgvector -> postgresql -> sql)."""
+    out: list[str] = []
+    todo = list(_relation(skills[sid], "implies"))
+    while todo:
+        x = todo.pop(0)
+        if x in skills and x != sid and x not in out:
+            out.append(x)
+            todo.extend(_relation(skills[x], "implies"))
+    return tuple(out)
+
+
+def _variants(alias: str, category: str) -> set[str]:
+    """The spellings an alias is matched in: as written, hyphen <-> space, and a plural where it makes sense."""
+    base = " ".join(alias.lower().split())
+    out = {base}
+    if "-" in base:
+        out.add(base.replace("-", " "))
+    if " " in base:
+        out.add(base.replace(" ", "-"))
+    if (category in _PLURAL_CATEGORIES or " " in base) and base[-1].isalpha() and not base.endswith("s"):
+        out |= {v + "s" for v in list(out)}
+    return out
+
+
+def _in_link(low: str, start: int, end: int) -> bool:
+    """True when the hit is part of a URL, domain or e-mail address."""
+    lo = start
+    while lo > 0 and not low[lo - 1].isspace() and start - lo < 80:
+        lo -= 1
+    hi = end
+    while hi < len(low) and not low[hi].isspace() and hi - end < 80:
+        hi += 1
+    token = low[lo:hi].rstrip(".,;:)")
+    return bool(_LINKISH.search(token)) and not token.endswith((".js", ".net"))
+
+
+def _in_list(
+    text: str,
+    hit: _Hit,
+    anchors: list[tuple[int, int, tuple[str, ...]]],
+    starts: list[int],
+    category: dict[str, str],
+    only: frozenset[str] = _LIST_CATEGORIES,
+) -> bool:
+    """True when the hit sits in a list with another tool: only separators, "and", "or" ... between."""
+    i = bisect_right(starts, hit.start)
+    j = i - 1
+    while j >= 0 and anchors[j][1] > hit.start:
+        j -= 1
+    candidates = []
+    if j >= 0 and hit.start - anchors[j][1] <= 40:
+        candidates.append((anchors[j][1], hit.start, anchors[j][2]))
+    while i < len(anchors) and anchors[i][0] < hit.end:
+        i += 1
+    if i < len(anchors) and anchors[i][0] - hit.end <= 40:
+        candidates.append((hit.end, anchors[i][0], anchors[i][2]))
+    for lo, hi, sids in candidates:
+        if any(category.get(s) in only for s in sids) and (
+            _LIST_GAP.fullmatch(text, lo, hi) or _LIST_GAP_ITEMS.fullmatch(text, lo, hi)
+        ):
+            return True
+    return False
+
+
+def _guard_passes(
+    guard: str,
+    text: str,
+    hit: _Hit,
+    anchors: list[tuple[int, int, tuple[str, ...]]],
+    starts: list[int],
+    category: dict[str, str],
+) -> bool:
+    start, end = hit.start, hit.end
+    if guard == "gcp":  # Good Clinical Practice in pharma postings
+        return not _CLINICAL.search(text, max(0, start - 120), end + 120)
+    if guard == "rag":  # RAG status (red/amber/green) in project reporting
+        return _next_word(text.lower(), end) not in (
+            "status",
+            "rating",
+            "ratings",
+            "report",
+            "reporting",
+            "red",
+        )
+    if guard == "rust":
+        return not text.startswith(" Belt", end)
+    if guard == "c":
+        return _in_list(text, hit, anchors, starts, category, _LANGUAGE_ONLY)
+    if _in_list(text, hit, anchors, starts, category):
+        return True
+    if guard == "list":
+        return False
+    after_ok = _END_AFTER.match(text, end) is not None
+    if guard == "r":
+        if _R_NOUN_AFTER.match(text, end):
+            return True
+        return after_ok and _PREPOSITION_BEFORE.search(text, max(0, start - 16), start) is not None
+    if guard == "go":
+        if text.startswith(("-", "–"), end):
+            return False
+        if _TECH_NOUN_AFTER.match(text, end):
+            return True
+        return after_ok and _PREPOSITION_BEFORE.search(text, max(0, start - 16), start) is not None
+    # "tech": a tool name that is also a word or a name counts before a technical noun
+    return _TECH_NOUN_AFTER.match(text, end) is not None
+
+
+def _sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The line around a hit, narrowed to its sentence when the line is a long paragraph."""
+    lo = text.rfind("\n", 0, start) + 1
+    hi = text.find("\n", end)
+    if hi < 0:
+        hi = len(text)
+    if hi - lo > 300:
+        lo = max(lo, text.rfind(". ", lo, start) + 1)
+        dot = text.find(". ", end, hi)
+        hi = hi if dot < 0 else dot + 1
+    return lo, hi
+
+
+def _any_in(positions: list[int], lo: int, hi: int) -> bool:
+    i = bisect_left(positions, lo)
+    return i < len(positions) and positions[i] < hi
+
+
+def _stronger(a: bool | None, b: bool | None) -> bool | None:
+    if a is True or b is True:
+        return True
+    if a is False or b is False:
+        return False
+    return None
+
+
+_CACHE: dict[int, tuple[weakref.ref[Taxonomy], SkillMatcher]] = {}
+
+
+def skill_matcher(taxonomy: Taxonomy) -> SkillMatcher:
+    """The matcher for `taxonomy`, built once per taxonomy object and reused."""
+    entry = _CACHE.get(id(taxonomy))
+    if entry is not None and entry[0]() is taxonomy:
+        return entry[1]
+    matcher = SkillMatcher(taxonomy)
+    _CACHE[id(taxonomy)] = (weakref.ref(taxonomy), matcher)
+    return matcher
