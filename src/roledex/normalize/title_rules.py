@@ -17,140 +17,184 @@ import re
 # 1. Canonical spellings (applied in order to the lower-cased, accent-free title)
 # --------------------------------------------------------------------------------------------------------
 
-_CANON: list[tuple[str, str]] = [
+# (pattern, replacement, triggers): a rule runs only when one of its trigger substrings occurs in the title,
+# so a typical title pays for a handful of regexes instead of a hundred.
+_CANON: list[tuple[str, str, tuple[str, ...]]] = [
     # noise: aggregator suffix, gender tags, bracketed requisition ids
-    (r"\s+jobs?\.?\s*$", ""),
-    (r"\(\s*(?:all genders|[mfwdhx](?:\s*/\s*[mfwdhx]){1,3}|[mfwdhx](?:\s*\|\s*[mfwdhx]){1,3})\s*\)", " "),
-    (r"(?<![a-z])(?:[mfwdh]\s*/\s*[mfwdhx](?:\s*/\s*[mfwdhx])?|h\s*-\s*f|f\s*-\s*h)(?![a-z])", " "),
-    (r"\[[^\]]*\]", " "),
-    (r"[\u2013\u2014\u2012\u2015|•·]", " - "),
-    (r"[\u2018\u2019`]", "'"),
+    (r"\s+jobs?\.?\s*$", "", ("job",)),
+    (
+        r"\(\s*(?:all genders|[mfwdhx](?:\s*/\s*[mfwdhx]){1,3}|[mfwdhx](?:\s*\|\s*[mfwdhx]){1,3})\s*\)",
+        " ",
+        ("(",),
+    ),
+    (
+        r"(?<![a-z])(?:[mfwdh]\s*/\s*[mfwdhx](?:\s*/\s*[mfwdhx])?|h\s*-\s*f|f\s*-\s*h)(?![a-z])",
+        " ",
+        ("/", "-"),
+    ),
+    (r"\[[^\]]*\]", " ", ("[",)),
+    (r"[\u2013\u2014\u2012\u2015|•·]", " - ", ("\u2013", "\u2014", "\u2012", "\u2015", "|", "•", "·")),
+    (r"[\u2018\u2019`]", "'", ("\u2018", "\u2019", "`")),
     # non-English heads and topics (French, German, Spanish, Italian, Portuguese)
     (
-        r"\bcient[ií]fic[oa]s? de datos\b|\bscientifiques? des donnees\b|\bdatenwissenschaftler(?:in)?\b",
+        r"\bcient[ií]fic[oa]s? de datos\b|\bscientifiques? des donnees\b|\bdatenwissenschaftler(?:in)?\b"
+        r"|\bdata scientifique\b|\bcientista de dados\b",
         "data scientist",
+        ("cient", "scientifique", "datenwiss"),
     ),
-    (r"\bdata scientifique\b|\bcientista de dados\b", "data scientist"),
     (
         r"\banalistas? de dat[oa]s\b|\banalystes? de donnees\b|\bdatenanalyst(?:in)?\b|\bdata analyste\b",
         "data analyst",
+        ("analist", "analyste", "datenanalyst"),
     ),
     (
-        r"\bing[eé]nieurs? (?:de |des )?donnees\b|\bingenier[oa] de datos\b|\bdateningenieur(?:in)?\b",
+        r"\bing[eé]nieurs? (?:de |des )?donnees\b|\bingenier[oa] de datos\b|\bdateningenieur(?:in)?\b"
+        r"|\bingenieurs? (?:en )?data\b",
         "data engineer",
+        ("ingen", "dateningen"),
     ),
-    (r"\bingenieurs? (?:en )?data\b", "data engineer"),
     (
         r"\bapprentissage automatique\b|\bmaschinelles? lernen\b|\baprendizaje automatico\b",
         "machine learning",
+        ("automati", "maschinell"),
     ),
-    (r"\bintelligence artificielle\b|\bkunstliche intelligenz\b|\binteligencia artificial\b", "ai"),
-    (r"\bki[- ](?=ingenieur|engineer|entwickler|developer|experte?|spezialist|berater|architekt)", "ai "),
+    (
+        r"\bintelligence artificielle\b|\bkunstliche intelligenz\b|\binteligencia artificial\b",
+        "ai",
+        ("intelligen", "inteligen"),
+    ),
+    (
+        r"\bki[- ](?=ingenieur|engineer|entwickler|developer|experte?|spezialist|berater|architekt)",
+        "ai ",
+        ("ki",),
+    ),
     (
         r"\b(ingenieurs?|engineers?|developers?|developpeurs?|experts?|consultants?|architectes?|chefs? de projet)"
         r" (?:en |d')?ia\b",
         r"\1 ai",
+        ("ia",),
     ),
-    (r"\bing[eé]nieure?s?\b|\bingenier[oa]s?\b|\bingegnere\b|\bingenieurin\b", "engineer"),
+    (
+        r"\bing[eé]nieure?s?\b|\bingenier[oa]s?\b|\bingegnere\b|\bingenieurin\b",
+        "engineer",
+        ("ingen", "ingeg"),
+    ),
     (
         r"\bd[eé]veloppeur(?:se)?s?\b|\bdesarrollador(?:a|es)?\b|\bentwickler(?:in)?\b|\bsviluppatore\b",
         "developer",
+        ("velopp", "desarroll", "entwickl", "svilupp"),
     ),
-    (r"\bchercheur(?:se)?\b|\binvestigador(?:a)?\b|\bforscher(?:in)?\b", "researcher"),
-    (r"\bchef de projets?\b|\bprojektleiter(?:in)?\b", "project manager"),
+    (
+        r"\bchercheur(?:se)?\b|\binvestigador(?:a)?\b|\bforscher(?:in)?\b",
+        "researcher",
+        ("cherch", "investig", "forsch"),
+    ),
+    (r"\bchef de projets?\b|\bprojektleiter(?:in)?\b", "project manager", ("chef", "projektl")),
     (
         r"\bstagiaire\b|\bpraktikant(?:in)?\b|\bpraktikum\b|\bwerkstudent(?:in)?\b|\bpasante\b|\bpracticas\b",
         "intern",
+        ("stagiaire", "praktik", "werkstud", "pasante", "practicas"),
     ),
-    (r"\bdata ?stage\b", "datastage"),
-    (r"\bbecari[oa]\b|\b(?<!early )(?<!late )(?<!growth )(?<!seed )\bstage\b(?! startup| company)", "intern"),
-    (r"\balternan(?:ce|te?)\b|\bapprentie?\b", "apprentice"),
-    (r"\banalista\b|\banalyste\b", "analyst"),
-    (r"\bcientifico\b", "scientist"),
-    (r"\bconsultor(?:a)?\b|\bberater(?:in)?\b", "consultant"),
-    (r"\bgerente\b|\bresponsable\b", "manager"),
-    (r"\bleiter(?:in)?\b|\bdirecteur\b|\bdirectrice\b|\bdirektor(?:in)?\b", "director"),
+    (r"\bdata ?stage\b", "datastage", ("stage",)),
+    (
+        r"\bbecari[oa]\b|\b(?<!early )(?<!late )(?<!growth )(?<!seed )\bstage\b(?! startup| company)",
+        "intern",
+        ("becari", "stage"),
+    ),
+    (r"\balternan(?:ce|te?)\b|\bapprentie?\b", "apprentice", ("alternan", "apprenti")),
+    (r"\banalista\b|\banalyste\b", "analyst", ("analista", "analyste")),
+    (r"\bcientifico\b", "scientist", ("cientifico",)),
+    (r"\bconsultor(?:a)?\b|\bberater(?:in)?\b", "consultant", ("consultor", "berater")),
+    (r"\bgerente\b|\bresponsable\b", "manager", ("gerente", "responsable")),
+    (
+        r"\bleiter(?:in)?\b|\bdirecteur\b|\bdirectrice\b|\bdirektor(?:in)?\b",
+        "director",
+        ("leiter", "directeur", "directrice", "direktor"),
+    ),
     # English multi-word terms -> one token
-    (r"\ba\.i\.(?=\W|$)", "ai"),
-    (r"\bartificial[- ]intel(?:ligence|\.)?(?=\W|$)", "ai"),
-    (r"\bmachine[- ]?(?:learning|leaning|learnig|lerning|learnings)\b|\bmachinelearning\b", "ml"),
-    (r"\bprinciple\b", "principal"),
-    (r"\bdata model(?:l)?ing\b", "datamodeling"),
-    (r"\bml ?(?:-|/)? ?ops\b|\bml operations\b|\bmlops\b|\bml ?- ?operations\b", "mlops"),
-    (r"\bdeep[- ]learning\b", "dl"),
-    (r"\bnatural language(?: processing| understanding)?\b|\bnlu\b", "nlp"),
-    (r"\bcomputer vision\b|\bmachine vision\b", "cv"),
-    (r"\bbusiness intelligence\b|\bpower ?bi\b", "bi"),
-    (r"\bdata sciences?\b", "datascience"),
-    (r"\bdecision sciences?\b", "decisionscience"),
-    (r"\bdecision scientist\b", "decisionscience scientist"),
-    (r"\be-?commerce\b", "ecommerce"),
-    (r"\bml sciences?\b", "mlscience"),
-    (r"\bcomputer sciences?\b", "cs"),
-    (r"\bbig data\b", "bigdata"),
-    (r"\bdata (?:operations|ops)\b", "dataoperations"),
-    (r"\bdata ?cent(?:er|re)s?\b", "datacenter"),
-    (r"\bdataops\b|\bdata devops\b", "dataops"),
-    (r"\bdata ?(?:warehouse|warehousing|lake|lakehouse)\b", "datawarehouse"),
-    (r"\bdata (?:visuali[sz]ation|viz)\b|\bvisuali[sz]ation\b", "visualization"),
-    (r"\bfull[- ]?stack\b", "fullstack"),
-    (r"\bback[- ]?end\b", "backend"),
-    (r"\bfront[- ]?end\b", "frontend"),
-    (r"\bsite reliability\b|\bsystems? reliability\b", "sre"),
-    (r"\bdev ?ops\b|\bdev ?sec ?ops\b", "devops"),
-    (r"\bquality assurance\b", "qa"),
-    (r"\bgen[- ]?ai\b|\bgenerative(?: ai)?\b", "genai"),
-    (r"\blarge language models?\b|\bllms\b", "llm"),
-    (r"\bprompt engineer(?:ing)?\b", "prompt engineer"),
-    (r"\ba[il] ?(?:/|&|\+|-|and)? ?ml\b|\bml ?(?:/|&|\+|-|and)? ?ai\b|\baiml\b", "ml"),
-    (r"\bml ?/ ?ml\b", "ml"),
-    (r"\bmember of (?:the )?technical staff\b", "mts"),
-    (r"\bvice[- ]president\b|\b[saev]vp\b|\bv\.p\.", "vp"),
-    (r"\bchief ([a-z]+ )?(?:officer)\b", r"chief \1officer"),
-    (r"\bcto\b", "chief technology officer"),
-    (r"\bcdao?\b", "chief data officer"),
-    (r"\bcaio\b", "chief ai officer"),
-    (r"\bcao\b", "chief analytics officer"),
-    (r"\bcio\b", "chief information officer"),
-    (r"\bsr\b\.?|\bsnr\b\.?|\bsenior\b", "senior"),
-    (r"\bjr\b\.?|\bjunior\b", "junior"),
-    (r"\bmgr\b", "manager"),
-    (r"\bmgmt\b", "management"),
-    (r"\bsde\b|\bswe\b", "software engineer"),
-    (r"\bmle'?s?\b", "ml engineer"),
-    (r"\bco-?op\b", "coop"),
-    (r"\bnew[- ]?grad(?:uate)?s?\b", "newgrad"),
-    (r"\bentry[- ]level\b", "entry"),
-    (r"\bmid[- ]level\b|\bmid[- ]career\b|\bmid[- ]senior\b", "mid"),
-    (r"\bearly[- ]career\b", "earlycareer"),
-    (r"\br ?& ?d\b", "rnd"),
-    (r"\bre ?/ ?rs\b", "research engineer / research scientist"),
-    (r"\bpre-?train(?:ing)?\b", "pretraining"),
-    (r"\bpost-?train(?:ing)?\b", "posttraining"),
-    (r"\bstaff ?\+", "staff"),
-    (r"\bproduct owner\b", "product owner"),
-    (r"\baccount exec(?:utive)?\b", "account executive"),
-    (r"\bpost-?doc(?:toral)?(?: (?:fellow|researcher|scholar|associate|scientist))?\b", "postdoc"),
-    (r"\bhuman resources\b", "hr"),
-    (r"\bsupply chain\b", "supplychain"),
-    (r"\bcustomer success\b", "customersuccess"),
-    (r"\bforward[- ]deployed\b", "forwarddeployed"),
-    (r"\bhead of\b", "head of"),
-    (r"\bteam ?lead(?:er)?\b", "teamlead"),
-    (r"\btech(?:nical)? lead\b", "techlead"),
-    (r"\bquant(?:itative)?\b", "quant"),
-    (r"\bbio-?statistici[ae]n\b", "statistician"),
+    (r"\ba\.i\.(?=\W|$)", "ai", ("a.i.",)),
+    (r"\bartificial[- ]intel(?:ligence|\.)?(?=\W|$)", "ai", ("artificial",)),
+    (
+        r"\bmachine[- ]?(?:learning|leaning|learnig|lerning|learnings)\b|\bmachinelearning\b",
+        "ml",
+        ("machine",),
+    ),
+    (r"\bprinciple\b", "principal", ("principle",)),
+    (r"\bdata model(?:l)?ing\b", "datamodeling", ("data model",)),
+    (r"\bml ?(?:-|/)? ?ops\b|\bml operations\b|\bmlops\b|\bml ?- ?operations\b", "mlops", ("ml",)),
+    (r"\bdeep[- ]learning\b", "dl", ("deep",)),
+    (r"\bnatural language(?: processing| understanding)?\b|\bnlu\b", "nlp", ("natural", "nlu")),
+    (r"\bcomputer vision\b|\bmachine vision\b", "cv", ("vision",)),
+    (r"\bbusiness intelligence\b|\bpower ?bi\b", "bi", ("intelligence", "power")),
+    (r"\bdata sciences?\b", "datascience", ("data science",)),
+    (r"\bdecision sciences?\b", "decisionscience", ("decision science",)),
+    (r"\bdecision scientist\b", "decisionscience scientist", ("decision scien",)),
+    (r"\be-?commerce\b", "ecommerce", ("commerce",)),
+    (r"\bml sciences?\b", "mlscience", ("ml science",)),
+    (r"\bcomputer sciences?\b", "cs", ("computer science",)),
+    (r"\bbig data\b", "bigdata", ("big data",)),
+    (r"\bdata (?:operations|ops)\b", "dataoperations", ("data op",)),
+    (r"\bdata ?cent(?:er|re)s?\b", "datacenter", ("cent",)),
+    (r"\bdataops\b|\bdata devops\b", "dataops", ("dataops", "data devops")),
+    (r"\bdata ?(?:warehouse|warehousing|lake|lakehouse)\b", "datawarehouse", ("wareh", "lake")),
+    (r"\bdata (?:visuali[sz]ation|viz)\b|\bvisuali[sz]ation\b", "visualization", ("visuali", "viz")),
+    (r"\bfull[- ]?stack\b", "fullstack", ("stack",)),
+    (r"\bback[- ]?end\b", "backend", ("back",)),
+    (r"\bfront[- ]?end\b", "frontend", ("front",)),
+    (r"\bsite reliability\b|\bsystems? reliability\b", "sre", ("reliability",)),
+    (r"\bdev ?ops\b|\bdev ?sec ?ops\b", "devops", ("dev",)),
+    (r"\bquality assurance\b", "qa", ("assurance",)),
+    (r"\bgen[- ]?ai\b|\bgenerative(?: ai)?\b", "genai", ("gen",)),
+    (r"\blarge language models?\b|\bllms\b", "llm", ("language model", "llms")),
+    (r"\bprompt engineer(?:ing)?\b", "prompt engineer", ("prompt",)),
+    (r"\ba[il] ?(?:/|&|\+|-|and)? ?ml\b|\bml ?(?:/|&|\+|-|and)? ?ai\b|\baiml\b", "ml", ("ml",)),
+    (r"\bml ?/ ?ml\b", "ml", ("ml",)),
+    (r"\bmember of (?:the )?technical staff\b", "mts", ("technical staff",)),
+    (r"\bvice[- ]president\b|\b[saev]vp\b|\bv\.p\.", "vp", ("vice", "vp", "v.p.")),
+    (r"\bchief ([a-z]+ )?(?:officer)\b", r"chief \1officer", ("chief",)),
+    (r"\bcto\b", "chief technology officer", ("cto",)),
+    (r"\bcdao?\b", "chief data officer", ("cda", "cdo")),
+    (r"\bcaio\b", "chief ai officer", ("caio",)),
+    (r"\bcao\b", "chief analytics officer", ("cao",)),
+    (r"\bcio\b", "chief information officer", ("cio",)),
+    (r"\bsr\b\.?|\bsnr\b\.?", "senior", ("sr", "snr")),
+    (r"\bjr\b\.?", "junior", ("jr",)),
+    (r"\bmgr\b", "manager", ("mgr",)),
+    (r"\bmgmt\b", "management", ("mgmt",)),
+    (r"\bsde\b|\bswe\b", "software engineer", ("sde", "swe")),
+    (r"\bmle'?s?\b", "ml engineer", ("mle",)),
+    (r"\bco-?op\b", "coop", ("coop", "co-op")),
+    (r"\bnew[- ]?grad(?:uate)?s?\b", "newgrad", ("grad",)),
+    (r"\bentry[- ]level\b", "entry", ("entry",)),
+    (r"\bmid[- ]level\b|\bmid[- ]career\b|\bmid[- ]senior\b", "mid", ("mid",)),
+    (r"\bearly[- ]career\b", "earlycareer", ("early",)),
+    (r"\br ?& ?d\b", "rnd", ("&",)),
+    (r"\bre ?/ ?rs\b", "research engineer / research scientist", ("rs",)),
+    (r"\bpre-?train(?:ing)?\b", "pretraining", ("train",)),
+    (r"\bpost-?train(?:ing)?\b", "posttraining", ("train",)),
+    (r"\bstaff ?\+", "staff", ("+",)),
+    (r"\baccount exec(?:utive)?\b", "account executive", ("account exec",)),
+    (r"\bpost-?doc(?:toral)?(?: (?:fellow|researcher|scholar|associate|scientist))?\b", "postdoc", ("doc",)),
+    (r"\bhuman resources\b", "hr", ("human resources",)),
+    (r"\bsupply chain\b", "supplychain", ("supply chain",)),
+    (r"\bcustomer success\b", "customersuccess", ("customer success",)),
+    (r"\bforward[- ]deployed\b", "forwarddeployed", ("forward",)),
+    (r"\bteam ?lead(?:er)?\b", "teamlead", ("team",)),
+    (r"\btech(?:nical)? lead\b", "techlead", ("lead",)),
+    (r"\bquant(?:itative)?\b", "quant", ("quant",)),
+    (r"\bbio-?statistici[ae]n\b", "statistician", ("statistic",)),
     (
         r"\b(engineer|scientist|analyst|developer|researcher|manager|architect|specialist|consultant|designer"
         r"|recruiter|intern|internship|associate|modeler|programmer|lead|director|statistician)s\b",
         r"\1",
+        ("ers", "sts", "ns", "ates", "ships", "ads", "ors"),
     ),
-    (r"\bmodeller\b", "modeler"),
-    (r"\bprogramme\b", "program"),
-    (r"\bsciences\b", "science"),
-    (r"&", " & "),
+    (r"\bmodeller\b", "modeler", ("modell",)),
+    (r"\bprogramme\b", "program", ("programme",)),
+    (r"\bsciences\b", "science", ("sciences",)),
+    (r"&", " & ", ("&",)),
 ]
-CANON: list[tuple[re.Pattern[str], str]] = [(re.compile(p), r) for p, r in _CANON]
+CANON: list[tuple[re.Pattern[str], str, tuple[str, ...]]] = [(re.compile(p), r, t) for p, r, t in _CANON]
 
 TOKEN_RE = re.compile(r"[a-z0-9][a-z0-9+#'.]*[a-z0-9+#]|[a-z0-9]|[,/()&:|\-]")
 
@@ -201,8 +245,7 @@ HEADS: dict[str, str] = {w: kind for kind, words in HEAD_WORDS.items() for w in 
 # generic words that are heads only when they close their segment ("Data Lead", "Account Associate") and
 # modifiers otherwise ("Lead Data Scientist", "Associate Data Analyst", "Principal Engineer")
 CLOSING_HEADS = frozenset(
-    "lead leader associate intern internship principal fellow graduate student executive partner professional"
-    " trainee apprentice coop owner operator advocate assistant dev quant".split()
+    ["lead", "leader", "associate", "intern", "internship", "principal", "fellow", "graduate", "student", "executive", "partner", "professional", "trainee", "apprentice", "coop", "owner", "operator", "advocate", "assistant", "dev", "quant"]
 )
 
 # --------------------------------------------------------------------------------------------------------
@@ -361,16 +404,4 @@ IC_MANAGER_RE = re.compile(
 )
 PEOPLE_TITLE_RE = re.compile(
     r"\b(?:manager|head|director|vp|chief|president|supervisor|teamlead|managing)\b|\btechlead manager\b"
-)
-
-# description cues (matched on the lower-cased description)
-MANAGES_PEOPLE_RE = re.compile(
-    r"direct reports|people manage(?:r|ment)|line manage(?:r|ment)|manag(?:e|ing) (?:a|the|our) (?:\w+ ){0,2}team"
-    r"|manag(?:e|ing) a group of|build and (?:manage|lead) (?:a|the) team|hire,? (?:and )?(?:develop|manage|mentor)"
-    r"|hiring and managing|performance reviews for|manage and (?:grow|develop|mentor)"
-)
-LEADS_TEAM_RE = re.compile(r"lead(?:ing)? a team of|lead(?:ing)? (?:a|the) (?:\w+ ){0,2}team of \d")
-ENTRY_DESC_RE = re.compile(
-    r"\bentry[- ]level (?:position|role|opportunity)|\bnew grad(?:uate)?s? (?:position|role|program)"
-    r"|\brecent (?:college )?graduates?\b|\bno (?:prior )?experience (?:required|necessary)"
 )

@@ -39,12 +39,14 @@ Decisions worth knowing
 from __future__ import annotations
 
 import html
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
 from roledex.models import Level, Track
 from roledex.normalize import title_rules as R
+from roledex.normalize.employment import scan_description
 
 __all__ = ["TitleInfo", "classify_role", "classify_title", "clean_title", "level_from_years"]
 
@@ -73,8 +75,11 @@ def clean_title(title: str) -> str:
         text = unicodedata.normalize("NFKD", text)
         text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = text.lower()
-    for pattern, repl in R.CANON:
-        text = pattern.sub(repl, text)
+    for pattern, repl, triggers in R.CANON:
+        for trigger in triggers:
+            if trigger in text:
+                text = pattern.sub(repl, text)
+                break
     return " ".join(text.split())
 
 
@@ -774,7 +779,7 @@ def _manager_title(clean: str) -> bool:
     return R.PEOPLE_TITLE_RE.search(text) is not None
 
 
-_INTERN_RE = __import__("re").compile(r"\b(?:intern|internship|coop)\b")
+_INTERN_RE = re.compile(r"\b(?:intern|internship|coop)\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -808,15 +813,6 @@ def level_from_years(min_years: float) -> Level:
     return "SE"
 
 
-_DESC_ROLE_RE = __import__("re").compile(
-    r"\b(machine learning engineer|ml engineer|data scientist|data engineer|data analyst|research scientist"
-    r"|research engineer|applied scientist|analytics engineer|mlops engineer|ai engineer|software engineer"
-    r"|business intelligence (?:analyst|developer|engineer)|bi (?:analyst|developer)|data architect"
-    r"|business analyst|quantitative (?:analyst|researcher)|statistician|computer vision engineer|nlp engineer)\b"
-)
-_DESC_HEAD = 1500  # only the opening of a description names the role
-
-
 def classify_title(title: str, *, description: str = "", min_years: float | None = None) -> TitleInfo:
     """Role, level, track and internship flag of a posting, from its title first.
 
@@ -826,25 +822,26 @@ def classify_title(title: str, *, description: str = "", min_years: float | None
     """
     facts = _title_facts(title or "")
     role, confidence = facts.role, facts.confidence
-    low = description.lower() if description else ""
-    manages = low != "" and R.MANAGES_PEOPLE_RE.search(low) is not None
-    if low and role == "other" and confidence <= 0.4:
-        m = _DESC_ROLE_RE.search(low, 0, _DESC_HEAD)
-        if m is not None:
-            desc_role, _ = classify_role(m.group(1))
-            if desc_role != "other":
-                role, confidence = desc_role, 0.5
+    cues = scan_description(description) if description else None
+    if cues is not None and role == "other" and confidence <= 0.4:
+        phrase = cues.role_phrase()
+        desc_role = classify_role(phrase)[0] if phrase is not None else "other"
+        if desc_role != "other":
+            role, confidence = desc_role, 0.5
     level: Level | None = facts.level
     source = "title"
     if level is None:
-        if manages or (low and R.LEADS_TEAM_RE.search(low) is not None):
+        if cues is not None and cues.manages_people():
             level, source = "SE", "description"
         elif min_years is not None:
             level, source = level_from_years(min_years), "years"
-        elif low and R.ENTRY_DESC_RE.search(low) is not None:
+        elif cues is not None and cues.leads_team():
+            level, source = "SE", "description"
+        elif cues is not None and cues.entry_level():
             level, source = "EN", "description"
         else:
             level, source = "MI", "default"
+    manages = cues is not None and cues.manages_people()
     track: Track = "manager" if facts.manager or manages else "ic"
     return TitleInfo(
         role=role,
