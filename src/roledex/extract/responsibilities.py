@@ -68,17 +68,22 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+def _mapping(text: str) -> dict[str, str]:
+    """ "a=b; c d=e" -> {"a": "b", "c d": "e"}: lexicon tables kept compact and readable."""
+    return dict(pair.strip().split("=", 1) for pair in text.split(";"))
+
+
 # ---------------------------------------------------------------------------------------------------------
 # Verbs: "lemma" or "surface>lemma" (a synonym or spelling folded into another lemma).
 
 _VERBS = """
-accelerate act adapt adhere administer adopt advance advise advocate aggregate align analyze annotate apply
+accelerate act adapt address adhere administer adopt advance advise advocate aggregate align analyze annotate apply
 architect articulate assemble assess assist audit author automate benchmark brainstorm bring build calculate
 capture centralize champion classify clean cluster co-author coach code collaborate collect communicate
 compare complete compute conceptualize conduct configure connect consolidate construct consult containerize
 contribute convert coordinate craft create curate cultivate customize debug define deliver demo demonstrate deploy
 derive design detect develop devise diagnose direct discover discuss document draft drive educate elicit
-embed empower enable engage engineer enhance ensure establish estimate evaluate evangelize evolve examine
+embed empower enable engage enhance ensure establish estimate evaluate evangelize evolve examine
 execute expand experiment explain explore extend extract facilitate find fine-tune fix forecast formulate
 foster gather generate govern grow guide handle help hire host identify ideate implement improve increase
 influence inform ingest innovate inspire instrument integrate interact interpret interview introduce invent
@@ -94,96 +99,36 @@ troubleshoot tune uncover understand unify update upgrade use validate verify vi
 spearhead>lead utilize>use leverage>use productionize>deploy operationalize>deploy analyse>analyze
 finetune>fine-tune
 """
-_IRREGULAR = {  # lemma: (past, participle)
-    "build": ("built", "built"),
-    "write": ("wrote", "written"),
-    "lead": ("led", "led"),
-    "drive": ("drove", "driven"),
-    "run": ("ran", "run"),
-    "grow": ("grew", "grown"),
-    "bring": ("brought", "brought"),
-    "teach": ("taught", "taught"),
-    "set": ("set", "set"),
-    "understand": ("understood", "understood"),
-    "find": ("found", "found"),
-    "oversee": ("oversaw", "overseen"),
-}
+_IRREGULAR = _mapping(  # lemma=past/participle
+    "build=built/built; write=wrote/written; lead=led/led; drive=drove/driven; run=ran/run; "
+    "grow=grew/grown; bring=brought/brought; teach=taught/taught; set=set/set; "
+    "understand=understood/understood; find=found/found; oversee=oversaw/overseen"
+)
 _DOUBLING = _words("plan ship set run map program")  # planning, shipped
 _EL_VERBS = _words("model label")  # modeling and modelling
 
 _SILENT_VERBS = _words("use help be act join play take")
 _AS_SKIP = _words("act serve become")  # "serve as the liaison" is a role, not a task
-_PHRASAL = {
-    ("set", "up"): "set up",
-    ("roll", "out"): "roll out",
-    ("build", "out"): "build",
-    ("scale", "up"): "scale",
-    ("clean", "up"): "clean",
-    ("spin", "up"): "set up",
-    ("carry", "out"): "conduct",
-    ("figure", "out"): "identify",
-    ("break", "down"): "break down",
-    ("reach", "out"): "reach out",
-    ("write", "up"): "write",
-}
+_PHRASAL_LEMMAS = _mapping(  # verb particle=lemma
+    "set up=set up; roll out=roll out; build out=build; scale up=scale; clean up=clean; spin up=set up; "
+    "carry out=conduct; figure out=identify; break down=break down; reach out=reach out; write up=write"
+)
+_PHRASAL = {tuple(key.split()): lemma for key, lemma in _PHRASAL_LEMMAS.items()}
 # Nominalizations read as their verb when followed by "of" ("the design and development of X").
-_NOMINAL = {
-    "design": "design",
-    "development": "develop",
-    "implementation": "implement",
-    "deployment": "deploy",
-    "creation": "create",
-    "building": "build",
-    "construction": "build",
-    "maintenance": "maintain",
-    "analysis": "analyze",
-    "evaluation": "evaluate",
-    "optimization": "optimize",
-    "integration": "integrate",
-    "migration": "migrate",
-    "testing": "test",
-    "documentation": "document",
-    "delivery": "deliver",
-    "execution": "execute",
-    "adoption": "adopt",
-    "automation": "automate",
-    "management": "manage",
-    "improvement": "improve",
-    "definition": "define",
-    "review": "review",
-    "training": "train",
-    "establishment": "establish",
-    "monitoring": "monitor",
-    "validation": "validate",
-    "research": "research",
-    "productionization": "deploy",
-    "launch": "launch",
-    "preparation": "prepare",
-    "collection": "collect",
-    "curation": "curate",
-    "modeling": "model",
-    "modelling": "model",
-    "visualization": "visualize",
-    "scaling": "scale",
-    "planning": "plan",
-    "prototyping": "prototype",
-    "refinement": "refine",
-    "enhancement": "enhance",
-    "expansion": "expand",
-    "evolution": "evolve",
-    "selection": "select",
-    "investigation": "investigate",
-    "exploration": "explore",
-    "assessment": "assess",
-    "identification": "identify",
-    "measurement": "measure",
-    "tuning": "tune",
-    "fine-tuning": "fine-tune",
-    "coordination": "coordinate",
-    "creating": "create",
-    "developing": "develop",
-    "designing": "design",
-}
+_NOMINAL = _mapping(
+    "design=design; development=develop; implementation=implement; deployment=deploy; creation=create; "
+    "building=build; construction=build; maintenance=maintain; analysis=analyze; evaluation=evaluate; "
+    "optimization=optimize; integration=integrate; migration=migrate; testing=test; "
+    "documentation=document; delivery=deliver; execution=execute; adoption=adopt; automation=automate; "
+    "management=manage; improvement=improve; definition=define; review=review; training=train; "
+    "establishment=establish; monitoring=monitor; validation=validate; research=research; "
+    "productionization=deploy; launch=launch; preparation=prepare; collection=collect; curation=curate; "
+    "modeling=model; modelling=model; visualization=visualize; scaling=scale; planning=plan; "
+    "prototyping=prototype; refinement=refine; enhancement=enhance; expansion=expand; evolution=evolve; "
+    "selection=select; investigation=investigate; exploration=explore; assessment=assess; "
+    "identification=identify; measurement=measure; tuning=tune; fine-tuning=fine-tune; "
+    "coordination=coordinate; creating=create; developing=develop; designing=design"
+)
 _NOUN_VERBS = _words(
     "model test process report design research review plan experiment document map query track"
 )
@@ -192,32 +137,38 @@ _LIGHT_VERBS = _words("lead drive own oversee support contribute participate ass
 # ---------------------------------------------------------------------------------------------------------
 # Object vocabulary.
 
-_FILLERS = _words("""the a an our their your its his her this these those all any each every some such various multiple
-    several many new existing key core robust scalable reliable efficient effective complex innovative
-    large-scale end-to-end modern advanced critical relevant appropriate necessary next-generation performant
-    highly well accurate impactful meaningful actionable valuable clear concise timely comprehensive detailed
-    proper successful optimal maintainable reusable sophisticated powerful diverse different latest current
-    future additional other both same own overall entire full whole specific important major primary simple
-    small big large fast first-class great strong solid excellent exceptional ambitious exciting challenging
-    interesting production-grade production-ready resilient flexible seamless smooth long-term short-term
-    day-to-day ongoing continuous regular frequent rigorous thorough deep broad in-depth clean""")
+_FILLERS = _words(
+    "the a an our their your its his her this these those all any each every some such various multiple "
+    "several many new existing key core robust scalable reliable efficient effective complex innovative "
+    "large-scale end-to-end modern advanced critical relevant appropriate necessary next-generation "
+    "performant highly well accurate impactful meaningful actionable valuable clear concise timely "
+    "comprehensive detailed proper successful optimal maintainable reusable sophisticated powerful diverse "
+    "different latest current future additional other both same own overall entire full whole specific "
+    "important major primary simple small big large fast first-class great strong solid excellent exceptional "
+    "ambitious exciting challenging interesting production-grade production-ready resilient flexible seamless "
+    "smooth long-term short-term day-to-day ongoing continuous regular frequent rigorous thorough deep broad "
+    "in-depth clean"
+)
 _FILLER_PREFIXES = ("well-", "high-", "highly-", "best-", "world-", "cutting-", "state-", "top-")
 _PRONOUNS = _words("it them they")
-_PEOPLE = _words("""team engineer scientist analyst member staff people talent others colleague peer junior intern hire
-    leader manager researcher developer individual contributor employee direct_report data_scientist
-    data_engineer product_manager software_engineer group organization org coworker""")
+_PEOPLE = _words(
+    "team engineer scientist analyst member staff people talent others colleague peer junior intern hire "
+    "leader manager researcher developer individual contributor employee direct_report data_scientist "
+    "data_engineer product_manager software_engineer group organization org coworker"
+)
 _REQUIREMENT_NOUNS = _words(
     "experience background skill degree knowledge expertise proficiency familiarity ability understanding fluency "
     "passion interest commitment track_record duty duties responsibility"
 )
 _CONJ = frozenset(("and", "or", "&", "/", ",", "and/or"))
-_STOP = _CONJ | _words("""using with to for in into across from on at by via through within throughout over under between among
-    is are was were be been will can should must may might has have had yourself themselves ourselves itself
-    together
-    against around as of per including include includes such like leveraging utilizing based powered that
-    which who whom whose where when while so because whether if but ; : ( ) ! ? . etc e.g i.e ensuring
-    enabling allowing helping driving supporting resulting leading according than then not
-    without toward towards beyond after before during alongside along""")
+_STOP = _CONJ | _words(
+    "using with to for in into across from on at by via through within throughout over under between among is "
+    "are was were be been will can should must may might has have had yourself themselves ourselves itself "
+    "together against around as of per including include includes such like leveraging utilizing based "
+    "powered that which who whom whose where when while so because whether if but ; : ( ) ! ? . etc e.g i.e "
+    "ensuring enabling allowing helping driving supporting resulting leading according than then not without "
+    "toward towards beyond after before during alongside along"
+)
 _PREPOSITIONS = frozenset(
     ("with", "to", "on", "in", "into", "across", "around", "about", "alongside", "between")
 )
@@ -236,7 +187,9 @@ _TREND = _words(
 )
 _TREND_PREPS = frozenset(("in", "of", "within", "across"))
 _PLURAL_MODIFIERS = frozenset(("ads", "sales", "operations", "jobs", "users", "customers", "systems"))
-_TO_PRODUCTION_VERBS = _words("deploy ship release move push bring put launch transition promote roll out")
+_TO_PRODUCTION_VERBS = _words("deploy ship release move push bring put launch transition promote") | {
+    "roll out"
+}
 
 # ---------------------------------------------------------------------------------------------------------
 # Themes. Object terms are matched on units (underscores join multiword units; the head is singular).
@@ -405,7 +358,7 @@ def _inflections(lemma: str) -> dict[str, str]:
         past = stem + "ed"
     forms = {lemma: "base", third: "s", stem + "ing": "ing"}
     if lemma in _IRREGULAR:
-        for surface in _IRREGULAR[lemma]:
+        for surface in _IRREGULAR[lemma].split("/"):
             forms.setdefault(surface, "ed")
     else:
         forms[past] = "ed"
@@ -440,33 +393,13 @@ _NO_SINGULAR = _words("""data analytics business kubernetes aws gcs ops mlops de
     linguistics informatics bioinformatics mechanics operations others ads windows ios pandas sas redis
     postgres express status corpus campus focus consensus bias basis analysis diagnosis hypothesis synthesis
     thesis kudos""")
-_IRREGULAR_PLURAL = {
-    "analyses": "analysis",
-    "hypotheses": "hypothesis",
-    "diagnoses": "diagnosis",
-    "criteria": "criterion",
-    "indices": "index",
-    "matrices": "matrix",
-    "caches": "cache",
-    "gpus": "gpu",
-    "cpus": "cpu",
-    "tpus": "tpu",
-    "apis": "api",
-    "kpis": "kpi",
-    "llms": "llm",
-    "sdks": "sdk",
-    "slas": "sla",
-    "etls": "etl",
-    "proof-of-concepts": "proof-of-concept",
-    "databases": "database",
-    "releases": "release",
-    "responses": "response",
-    "courses": "course",
-    "cases": "case",
-    "bases": "base",
-    "use_cases": "use_case",
-    "direct_reports": "direct_report",
-}
+_IRREGULAR_PLURAL = _mapping(
+    "analyses=analysis; hypotheses=hypothesis; diagnoses=diagnosis; criteria=criterion; indices=index; "
+    "matrices=matrix; caches=cache; gpus=gpu; cpus=cpu; tpus=tpu; apis=api; kpis=kpi; llms=llm; sdks=sdk; "
+    "slas=sla; etls=etl; proof-of-concepts=proof-of-concept; databases=database; releases=release; "
+    "responses=response; courses=course; cases=case; bases=base; use_cases=use_case; "
+    "direct_reports=direct_report"
+)
 
 
 def _singular(word: str) -> str:
@@ -520,151 +453,58 @@ def _kind(tok: str) -> int:
 
 
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
-_SPACING = (
-    (",", " , "),
-    (";", " ; "),
-    (":", " : "),
-    ("(", " ( "),
-    (")", " ) "),
-    ("!", " ! "),
-    ("?", " ? "),
-    ("|", " , "),
-    ("*", " "),
-    ("`", " "),
-    ("_", " "),
-    ('"', " "),
-    ("[", " "),
-    ("]", " "),
-)
-_SPACING_NON_ASCII = (
-    ("–", " , "),
-    ("—", " , "),
-    ("“", " "),
-    ("”", " "),
-    ("•", " "),
-    ("·", " "),
-    ("’", "'"),
-    ("\u00a0", " "),
-)
+# (character, replacement): punctuation becomes its own token, markup goes
+_SPACING = (*((char, f" {char} ") for char in ",;:()!?"), ("|", " , "), *((char, " ") for char in '*`_"[]'))
+_SPACING_NON_ASCII = (("–", " , "), ("—", " , "), ("’", "'"), *((char, " ") for char in "“”•·\xa0"))
 # Multiword terms folded into one token (an underscore joins words that stay separate words in the phrase).
-_PHRASES = {
-    "machine learning": "ml",
-    "machine-learning": "ml",
-    "artificial intelligence": "ai",
-    "large language models": "llms",
-    "large language model": "llm",
-    "large-language models": "llms",
-    "natural language processing": "nlp",
-    "business intelligence": "bi",
-    "deep learning": "deep_learning",
-    "computer vision": "computer_vision",
-    "data science": "data_science",
-    "data scientists": "data_scientist",
-    "data scientist": "data_scientist",
-    "data engineers": "data_engineer",
-    "data engineer": "data_engineer",
-    "data engineering": "data_engineering",
-    "reinforcement learning": "reinforcement_learning",
-    "neural networks": "neural_network",
-    "neural network": "neural_network",
-    "language models": "language_model",
-    "language model": "language_model",
-    "foundation models": "foundation_model",
-    "foundation model": "foundation_model",
-    "product managers": "product_manager",
-    "product manager": "product_manager",
-    "software engineers": "software_engineer",
-    "software engineer": "software_engineer",
-    "direct reports": "direct_report",
-    "real time": "real-time",
-    "end to end": "end-to-end",
-    "state of the art": "state-of-the-art",
-    "cross functional": "cross-functional",
-    "best practices": "best_practice",
-    "best practice": "best_practice",
-    "code reviews": "code_review",
-    "code review": "code_review",
-    "unit tests": "unit_test",
-    "proof of concepts": "proof-of-concept",
-    "proofs of concept": "proof-of-concept",
-    "proof of concept": "proof-of-concept",
-    "time series": "time-series",
-    "use cases": "use_case",
-    "use case": "use_case",
-    "key performance indicators": "kpis",
-    "generative ai": "genai",
-    "gen ai": "genai",
-    "ml ops": "mlops",
-    "data sets": "datasets",
-    "data set": "dataset",
-    "open source": "open-source",
-    "go to market": "go-to-market",
-    "power bi": "power_bi",
-    "vector databases": "vector_database",
-    "vector database": "vector_database",
-    "technical debt": "technical_debt",
-    "life cycle": "lifecycle",
-    "retrieval augmented generation": "rag",
-    "retrieval-augmented generation": "rag",
-    "a/b tests": "a/b_test",
-    "a/b test": "a/b_test",
-    "a/b testing": "a/b_testing",
-    "ab tests": "a/b_test",
-    "ab testing": "a/b_testing",
-    "a/b experiments": "a/b_test",
-    "fine tune": "fine-tune",
-    "fine tuning": "fine-tuning",
-    "fine tuned": "fine-tuned",
-    "fine tunes": "fine-tunes",
-    "take ownership of": "own",
-    "taking ownership of": "owning",
-    "take ownership for": "own",
-    "make sure": "ensure",
-    "keep track of": "track",
-    "come up with": "devise",
-    "take part in": "participate in",
-    "take the lead on": "lead",
-    "take the lead in": "lead",
-    "deep dive into": "analyze",
-    "dive deep into": "analyze",
-    "dive into": "analyze",
-    "dig into": "analyze",
-    "keep up with": "stay_current with",
-    "keeping up with": "staying_current with",
-    "track record": "track_record",
-    "programming languages": "programming_language",
-    "programming language": "programming_language",
-    "learning and development": "learning_and_development",
-    "learning & development": "learning_and_development",
-    "training and development": "training_and_development",
-    "research and development": "r&d",
-    "recommendation systems": "recommendation_system",
-    "recommendation system": "recommendation_system",
-    "recommender systems": "recommendation_system",
-    "recommendation engines": "recommendation_system",
-    "recommendation engine": "recommendation_system",
-}
-for _lemma, _surface in (
-    ("stay", "stay"),
-    ("stay", "stays"),
-    ("staying", "staying"),
-    ("stay", "keep"),
-    ("staying", "keeping"),
-    ("stay", "remain"),
-    ("staying", "remaining"),
-):
-    for _state in (
-        "up-to-date",
-        "up to date",
-        "current",
-        "abreast",
-        "informed",
-        "on top",
-        "at the forefront",
-        "updated",
-        "ahead",
-    ):
+_PHRASES = _mapping(
+    "machine learning=ml; machine-learning=ml; artificial intelligence=ai; large language models=llms; "
+    "large language model=llm; large-language models=llms; natural language processing=nlp; business "
+    "intelligence=bi; deep learning=deep_learning; computer vision=computer_vision; data "
+    "science=data_science; data scientists=data_scientist; data scientist=data_scientist; data "
+    "engineers=data_engineer; data engineer=data_engineer; data engineering=data_engineering; "
+    "reinforcement learning=reinforcement_learning; neural networks=neural_network; neural "
+    "network=neural_network; language models=language_model; language model=language_model; foundation "
+    "models=foundation_model; foundation model=foundation_model; product managers=product_manager; "
+    "product manager=product_manager; software engineers=software_engineer; software "
+    "engineer=software_engineer; direct reports=direct_report; real time=real-time; end to "
+    "end=end-to-end; state of the art=state-of-the-art; cross functional=cross-functional; best "
+    "practices=best_practice; best practice=best_practice; code reviews=code_review; code "
+    "review=code_review; unit tests=unit_test; proof of concepts=proof-of-concept; proofs of "
+    "concept=proof-of-concept; proof of concept=proof-of-concept; time series=time-series; use "
+    "cases=use_case; use case=use_case; key performance indicators=kpis; generative ai=genai; gen "
+    "ai=genai; ml ops=mlops; data sets=datasets; data set=dataset; open source=open-source; go to "
+    "market=go-to-market; power bi=power_bi; vector databases=vector_database; vector "
+    "database=vector_database; technical debt=technical_debt; life cycle=lifecycle; retrieval augmented "
+    "generation=rag; retrieval-augmented generation=rag; a/b tests=a/b_test; a/b test=a/b_test; a/b "
+    "testing=a/b_testing; ab tests=a/b_test; ab testing=a/b_testing; a/b experiments=a/b_test; fine "
+    "tune=fine-tune; fine tuning=fine-tuning; fine tuned=fine-tuned; fine tunes=fine-tunes; take "
+    "ownership of=own; taking ownership of=owning; take ownership for=own; make sure=ensure; keep track "
+    "of=track; come up with=devise; take part in=participate in; take the lead on=lead; take the lead "
+    "in=lead; deep dive into=analyze; dive deep into=analyze; dive into=analyze; dig into=analyze; keep "
+    "up with=stay_current with; keeping up with=staying_current with; track record=track_record; "
+    "programming languages=programming_language; programming language=programming_language; learning and "
+    "development=learning_and_development; learning & development=learning_and_development; training and "
+    "development=training_and_development; research and development=r&d; recommendation "
+    "systems=recommendation_system; recommendation system=recommendation_system; recommender "
+    "systems=recommendation_system; recommendation engines=recommendation_system; recommendation "
+    "engine=recommendation_system"
+)
+# "stay up to date with", "keeping abreast of", "remain current on" ... -> the verb "stay current" + with
+_STAY_STATES = (
+    "up-to-date",
+    "up to date",
+    "current",
+    "abreast",
+    "informed",
+    "on top",
+    "at the forefront",
+    "updated",
+)
+for _surface in ("stay", "stays", "staying", "keep", "keeping", "remain", "remaining"):
+    for _state in _STAY_STATES:
         for _prep in (" with", " on", " of", " about", " in", ""):
+            _lemma = "staying" if _surface.endswith("ing") else "stay"
             _PHRASES[f"{_surface} {_state}{_prep}"] = f"{_lemma}_current with"
 
 
@@ -950,8 +790,8 @@ class _Reader:
         group = _verb_group(tokens, i, None) if nominal is None else None
         if group is not None:
             lemmas, form, i = group
-            if form == "ed":
-                return self.out  # "Advanced English", "Demonstrated ability": adjectives, not tasks
+            if form == "ed" or (form == "ing" and lemmas[0] == "learn"):
+                return self.out  # "Advanced English", "Demonstrated ability", "Learning budget": not tasks
             if (
                 i == 1
                 and n > 1
