@@ -434,6 +434,8 @@ def _onsite_words(text: str) -> bool:
 
 
 def _manages(text: str) -> bool:
+    if "irect report" in text:
+        return True
     for i in _hits(text, "anag"):
         if text.startswith(("er", "ement"), i + 4):  # "people manager", "line management"
             if _low(text, i - 8, i - 1).endswith(("people ", "people-", "line ")):

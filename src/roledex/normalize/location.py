@@ -473,7 +473,7 @@ def _parts(alternative: str) -> list[str]:
         if m is not None and (
             m.group(1) in US_STATES or m.group(1) in CA_PROVINCES or country_code(m.group(1))
         ):
-            out.extend((m.group(1), m.group(2)))
+            out.extend((m.group(2), m.group(1)))  # "BR Sao Paulo" reads as "Sao Paulo, BR"
         else:
             out.append(raw)
     return out
@@ -485,10 +485,10 @@ def _read_alternative(alternative: str) -> _Acc:
     cities = _cities()
     parts = _parts(alternative)
     for i, raw in enumerate(parts):
-        key = _key(raw)
+        bare = raw.strip(" .")
+        key = bare.lower() if len(bare) == 2 else _key(raw)
         if not key:
             continue
-        bare = raw.strip(" .")
         # 1. two-letter codes: the pending city's own country, a US state, a Canadian province, a country
         if len(bare) == 2 and bare.isalpha():
             code = bare.upper()
@@ -624,13 +624,19 @@ def _display(raw: str) -> str:
     return " ".join(w if w[:1].isupper() else w.capitalize() for w in words).strip(" .-")
 
 
+def _parenthesis(m: re.Match[str]) -> str:
+    """A parenthesis that only says how ("(or remote)", "(Hybrid)") goes; one that names a place is a part."""
+    inner = m.group()[1:-1]
+    if all(w in ("or", "and", "/", "+", "&") for w in _key(inner).split()):
+        return " "
+    return ", " + inner + ", "
+
+
 @lru_cache(maxsize=32768)
 def _parse_cached(text: str, default_country: str | None) -> Place:
     remote = _remote_of(_fold(text).lower())
     if "(" in text:  # "(or remote)", "(Hybrid)" say how, not where
-        text = _PAREN_RE.sub(
-            lambda m: " " if not _key(m.group()[1:-1]) else ", " + m.group()[1:-1] + ", ", text
-        )
+        text = _PAREN_RE.sub(_parenthesis, text)
     world: str | None = None
     with_city: _Acc | None = None
     low = text.lower()
