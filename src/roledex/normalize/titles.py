@@ -44,6 +44,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+import ahocorasick
+
 from roledex.models import Level, Track
 from roledex.normalize import title_rules as R
 from roledex.normalize.employment import scan_description
@@ -75,12 +77,39 @@ def clean_title(title: str) -> str:
         text = unicodedata.normalize("NFKD", text)
         text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = text.lower()
-    for pattern, repl, triggers in R.CANON:
-        for trigger in triggers:
-            if trigger in text:
-                text = pattern.sub(repl, text)
-                break
+    pending = _fired_rules(text, -1)
+    while pending:
+        k = pending[0]
+        pattern, repl, _ = R.CANON[k]
+        changed = pattern.sub(repl, text)
+        if changed != text:
+            text = changed
+            pending = _fired_rules(
+                text, k
+            )  # a rewrite can bring in another rule's trigger ("sr" -> "senior")
+        else:
+            pending = pending[1:]
     return " ".join(text.split())
+
+
+def _trigger_automaton() -> ahocorasick.Automaton:
+    rules_of: dict[str, list[int]] = {}
+    for k, (_, _, triggers) in enumerate(R.CANON):
+        for trigger in triggers:
+            rules_of.setdefault(trigger, []).append(k)
+    auto = ahocorasick.Automaton()
+    for trigger, rules in rules_of.items():
+        auto.add_word(trigger, tuple(rules))
+    auto.make_automaton()
+    return auto
+
+
+_TRIGGERS = _trigger_automaton()
+
+
+def _fired_rules(text: str, after: int) -> list[int]:
+    """Indices (> after, in order) of the canonical rules whose trigger occurs in the text: one pass."""
+    return sorted({k for _, rules in _TRIGGERS.iter(text) for k in rules if k > after})
 
 
 _WEAK = frozenset({"swew", "eng", "infra", "applied", "computer", "model", "training", "ops", "neutral"})
