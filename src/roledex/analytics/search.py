@@ -1,0 +1,848 @@
+"""Job search: full text (SQLite FTS5, BM25), filters, facet counts, sorting, pagination, highlighted snippets.
+
+How a search runs, and why (measured on 200k postings; see the module's report in the issue):
+
+1. Filters are evaluated in memory over a `PostingIndex`: one numpy column per filter (role, level, track,
+   employment type, internship, remote, country, posted date, annual USD midpoint) and one bit set per skill,
+   loaded once per store from covering indexes and reloaded when the database changes. Posting rows are
+   several KB (description, JSON, raw record), so every SQL filter or facet over many rows would read most
+   of the database; a mask over 1M entries costs about a millisecond.
+2. The query text becomes a safe FTS5 expression (`fts_match_expression`): the user's words are data, each
+   quoted as a string, joined by AND. The matching posting ids are read newest first (rowid order, which
+   FTS5 streams without sorting) in windows of `TEXT_WINDOW`; reading stops once the requested page is
+   filled or `MAX_TEXT_WINDOWS` windows were read. When matches remain unread, `total` and the facet
+   counts are lower bounds and `total_is_lower_bound` is True (show "N+").
+3. Facet counts of a filter are counted under all the OTHER filters and the text, so a facet value's count
+   is exactly the number of results the search returns when that value is chosen. Skills are "all of": the
+   skill facet is counted under every filter, i.e. the results of adding that skill.
+4. Sort: relevance = BM25 (`bm25(postings_fts, 10, 3, 1)`: title weighs 10, company 3, description 1)
+   over the `RANK_CAP` most recently posted results, which come first; the rest follow by date. Without
+   text, relevance is date order. date = posted_at newest first, undated last; salary = annual USD midpoint
+   highest first, postings without a salary last. Ties go to the newer posting id.
+5. Snippets come from FTS5 `snippet()` with private-use markers, returned as (text, is_match) segments:
+   never HTML; the renderer escapes the text.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import unicodedata
+import weakref
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, TypeVar
+
+import numpy as np
+from numpy.typing import NDArray
+
+from roledex.errors import QueryError
+from roledex.models import EMPLOYMENT_LABELS, EMPLOYMENT_TYPES, LEVEL_LABELS, LEVELS
+from roledex.taxonomy import Taxonomy, load_taxonomy
+
+TEXT_WINDOW = 2_000  # text matches read per window, newest first
+MAX_TEXT_WINDOWS = 5  # at most 10,000 text matches are read for one search
+RANK_CAP = 500  # relevance is scored for the 500 newest results
+IDF_SAMPLE = 20_000  # term document frequencies are estimated from the newest 20,000 postings
+FIELD_WEIGHTS = (10.0, 3.0, 1.0)  # title, company, description
+MAX_QUERY_TOKENS = 32
+MAX_QUERY_CHARS = 2_000
+MAX_PER_PAGE = 100
+MAX_RESULT_WINDOW = 10_000  # page * per_page may not go beyond this (deep pages cost and help nobody)
+TOP_SKILLS = 20
+SNIPPET_TOKENS = 24
+MARK_OPEN, MARK_CLOSE = "\ue000", "\ue001"  # private-use code points: never HTML, never in our output
+
+SORTS = ("relevance", "date", "salary")
+TRACKS = ("ic", "manager")
+REMOTES = ("remote", "hybrid", "onsite")
+FACETS = ("role", "level", "track", "employment_type", "remote", "country", "internship", "skills")
+_CATEGORICAL = ("role", "level", "track", "employment_type", "remote", "country")
+_STOPWORDS = frozenset(
+    ["a", "an", "and", "or", "not", "the", "of", "in", "on", "at", "for", "to", "with", "by", "near"]
+)
+_WORD = re.compile(r"[^\W_]+")
+_COUNTRY = re.compile(r"^[A-Za-z]{2}$")
+
+
+# -- the query ---------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class JobQuery:
+    """A validated job search. Codes are normalized (level 'se' -> 'SE', country 'us' -> 'US')."""
+
+    q: str = ""
+    role: str | None = None
+    level: str | None = None
+    track: str | None = None
+    employment_type: str | None = None
+    internship: bool | None = None
+    remote: str | None = None
+    country: str | None = None
+    min_salary: float | None = None
+    skills: tuple[str, ...] = ()
+    posted_since: str | None = None
+    sort: str = "relevance"
+    page: int = 1
+    per_page: int = 20
+
+    def __post_init__(self) -> None:
+        fix = object.__setattr__
+        fix(self, "q", (self.q or "")[:MAX_QUERY_CHARS])
+        if self.level is not None:
+            fix(self, "level", _choice("level", self.level.upper(), LEVELS))
+        if self.track is not None:
+            fix(self, "track", _choice("track", self.track.lower(), TRACKS))
+        if self.employment_type is not None:
+            fix(
+                self,
+                "employment_type",
+                _choice("employment type", self.employment_type.upper(), EMPLOYMENT_TYPES),
+            )
+        if self.remote is not None:
+            fix(self, "remote", _choice("remote", self.remote.lower(), REMOTES))
+        if self.country is not None:
+            if not _COUNTRY.match(self.country):
+                raise QueryError(
+                    f"country '{self.country}' is not a two-letter code",
+                    hint="use an ISO 3166 code such as US or DE",
+                )
+            fix(self, "country", self.country.upper())
+        if self.min_salary is not None and not (self.min_salary >= 0 and np.isfinite(self.min_salary)):
+            raise QueryError(
+                f"minimum salary {self.min_salary} is not a non-negative number",
+                hint="give the minimum annual salary in USD, for example 120000",
+            )
+        if isinstance(self.skills, str):
+            fix(self, "skills", (self.skills,))
+        fix(self, "skills", tuple(dict.fromkeys(s.strip().lower() for s in self.skills if s.strip())))
+        if self.posted_since is not None:
+            fix(self, "posted_since", _iso_date(self.posted_since))
+        _choice("sort", self.sort, SORTS)
+        if self.page < 1:
+            raise QueryError(f"page {self.page} is below 1", hint="pages start at 1")
+        if not 1 <= self.per_page <= MAX_PER_PAGE:
+            raise QueryError(f"per_page {self.per_page} is out of range", hint=f"use 1 to {MAX_PER_PAGE}")
+        if self.page * self.per_page > MAX_RESULT_WINDOW + self.per_page:
+            raise QueryError(
+                f"page {self.page} is beyond the first {MAX_RESULT_WINDOW:,} results",
+                hint="narrow the search with filters or more words instead of paging further",
+            )
+
+    def validate(self, taxonomy: Taxonomy | None = None) -> JobQuery:
+        """Check role and skill ids against the taxonomy; returns self for chaining."""
+        tax = taxonomy or load_taxonomy()
+        if self.role is not None and self.role not in tax.roles:
+            raise QueryError(
+                f"unknown role '{self.role}'", hint="use one of: " + ", ".join(sorted(tax.roles))
+            )
+        unknown = [s for s in self.skills if s not in tax.skills]
+        if unknown:
+            raise QueryError(
+                f"unknown skill id(s): {', '.join(unknown)}",
+                hint="use skill ids such as python, sql, pytorch (see `roledex stats` or the taxonomy)",
+            )
+        return self
+
+    def filters(self) -> dict[str, Any]:
+        return {
+            k: v
+            for k, v in (
+                ("role", self.role),
+                ("level", self.level),
+                ("track", self.track),
+                ("employment_type", self.employment_type),
+                ("internship", self.internship),
+                ("remote", self.remote),
+                ("country", self.country),
+                ("min_salary", self.min_salary),
+                ("skills", list(self.skills) or None),
+                ("posted_since", self.posted_since),
+            )
+            if v is not None
+        }
+
+
+def _choice(what: str, value: str, allowed: Sequence[str]) -> str:
+    if value not in allowed:
+        raise QueryError(f"unknown {what} '{value}'", hint="use one of: " + ", ".join(allowed))
+    return value
+
+
+def _iso_date(value: str | date) -> str:
+    if isinstance(value, date):
+        return value.isoformat()
+    try:
+        return date.fromisoformat(str(value).strip()[:10]).isoformat()
+    except ValueError:
+        raise QueryError(
+            f"posted_since '{value}' is not a date", hint="use YYYY-MM-DD, e.g. 2025-01-31"
+        ) from None
+
+
+# -- query text -> a safe FTS5 expression ------------------------------------------------------------------
+def _is_token_char(ch: str) -> bool:
+    """A letter or digit in Unicode 3.2, which FTS5's unicode61 tokenizer (Unicode 6.1) also keeps."""
+    return (ch.isascii() and ch.isalnum()) or unicodedata.ucd_3_2_0.category(ch)[0] in "LN"
+
+
+def query_tokens(text: str) -> list[str]:
+    """The words of a search text: letter/digit runs, deduplicated, stopwords dropped, at most 32.
+
+    Everything else (quotes, parentheses, '*', '^', ':', '-', FTS5 operators written as symbols) is a
+    separator. Words FTS5 would not index (scripts newer than its Unicode tables) are dropped, because an
+    empty phrase would make the whole AND match nothing. Stopwords are dropped unless nothing else is left.
+    """
+    seen: dict[str, str] = {}
+    for word in _WORD.findall(text[:MAX_QUERY_CHARS]):
+        if any(_is_token_char(ch) for ch in word):
+            seen.setdefault(word.casefold(), word)
+    words = list(seen.values())
+    content = [w for w in words if w.casefold() not in _STOPWORDS]
+    return (content or words)[:MAX_QUERY_TOKENS]
+
+
+def fts_match_expression(text: str) -> str | None:
+    """The FTS5 MATCH expression for a search text: every word as a quoted string, AND-ed; None if no words.
+
+    Quoting makes AND/OR/NOT/NEAR plain words and column filters impossible. Words contain only letters and
+    digits, but a double quote would still be doubled as FTS5 requires.
+    """
+    tokens = query_tokens(text)
+    if not tokens:
+        return None
+    return " AND ".join('"' + t.replace('"', '""') + '"' for t in tokens)
+
+
+def snippet_segments(marked: str) -> list[tuple[str, bool]]:
+    """Split a snippet with MARK_OPEN/MARK_CLOSE markers into (text, is_match) segments, markers removed."""
+    segments: list[tuple[str, bool]] = []
+    inside = False
+    buf: list[str] = []
+    for ch in marked:
+        if ch in (MARK_OPEN, MARK_CLOSE):
+            if buf:
+                segments.append(("".join(buf), inside))
+                buf = []
+            inside = ch == MARK_OPEN
+        else:
+            buf.append(ch)
+    if buf:
+        segments.append(("".join(buf), inside))
+    return segments
+
+
+# -- per-store in-memory caches ----------------------------------------------------------------------------
+T = TypeVar("T")
+_CACHES: weakref.WeakKeyDictionary[Any, dict[str, tuple[Any, Any]]] = weakref.WeakKeyDictionary()
+_CACHE_LOCK = threading.Lock()
+
+
+def data_fingerprint(store: Any) -> Any:
+    """A value that changes whenever the store's data changes (SQL: SQLite's data_version + own changes).
+
+    A backend may offer `data_fingerprint()` itself (PostgreSQL: a counter table bumped by ingest).
+    """
+    own = getattr(store, "data_fingerprint", None)
+    if callable(own):
+        return own()
+    conn = store.conn
+    return (conn.execute("PRAGMA data_version").fetchone()[0], conn.total_changes)
+
+
+def store_cached(store: Any, name: str, build: Callable[[Any], T]) -> T:
+    """`build(store)`, cached per store object until its data changes. Thread-safe; the build runs once."""
+    fingerprint = data_fingerprint(store)
+    with _CACHE_LOCK:
+        entries = _CACHES.setdefault(store, {})
+        hit = entries.get(name)
+        if hit is not None and hit[0] == fingerprint:
+            return hit[1]  # type: ignore[no-any-return,unused-ignore]
+        value = build(store)
+        entries[name] = (fingerprint, value)
+        return value
+
+
+# -- the in-memory filter index ----------------------------------------------------------------------------
+Mask = NDArray[np.bool_]
+
+
+@dataclass(frozen=True)
+class SkillPostings:
+    """The postings of one skill: a packed bit set when common, a sorted id array when rare (less memory)."""
+
+    bits: NDArray[np.uint8] | None
+    ids: NDArray[np.int64] | None
+
+    def mask(self, size: int) -> Mask:
+        if self.bits is not None:
+            return np.unpackbits(self.bits, count=size).astype(bool)
+        out = np.zeros(size, dtype=bool)
+        out[self.ids] = True
+        return out
+
+    def count_in(self, mask: Mask, packed: NDArray[np.uint8]) -> int:
+        if self.bits is not None:
+            return int(np.bitwise_count(self.bits & packed).sum())
+        assert self.ids is not None
+        return int(mask[self.ids].sum())
+
+
+@dataclass(frozen=True)
+class PostingIndex:
+    """Filter columns of every posting, indexed by posting id (ids are dense INTEGER PRIMARY KEYs).
+
+    Categorical columns hold codes into `vocab[column]` (-1 = NULL); `posted` is days since 1970-01-01
+    (-1 = undated); `mid` the annual USD midpoint (NaN = no salary).
+    """
+
+    size: int
+    present: Mask
+    codes: dict[str, NDArray[np.int16]]
+    vocab: dict[str, list[str]]
+    internship: Mask
+    posted: NDArray[np.int32]
+    mid: NDArray[np.float64]
+    skills: dict[str, SkillPostings] = field(default_factory=dict)
+    n: int = 0  # postings
+    sample_above: int = 0  # the newest IDF_SAMPLE postings have ids above this
+    sample_n: int = 0
+
+    def code(self, column: str, value: str) -> int:
+        try:
+            return self.vocab[column].index(value)
+        except ValueError:
+            return -2  # a valid value no posting has: matches nothing
+
+    def mask(self, query: JobQuery, *, skip: str | None = None) -> Mask:
+        """Postings passing every filter of `query` except the filter named `skip`."""
+        m = self.present.copy()
+        for column in _CATEGORICAL:
+            value = getattr(query, column)
+            if value is not None and column != skip:
+                m &= self.codes[column] == self.code(column, value)
+        if query.internship is not None and skip != "internship":
+            m &= self.internship == query.internship
+        if query.min_salary is not None and skip != "min_salary":
+            with np.errstate(invalid="ignore"):
+                m &= self.mid >= query.min_salary
+        if query.posted_since is not None and skip != "posted_since":
+            m &= self.posted >= _days(query.posted_since)
+        if skip != "skills":
+            for skill in query.skills:
+                have = self.skills.get(skill)
+                if have is None:
+                    return np.zeros(self.size, dtype=bool)
+                m &= have.mask(self.size)
+        return m
+
+    def facet_counts(self, column: str, ids: NDArray[np.int64]) -> dict[str, int]:
+        """Counts of each value of a facet column among the given posting ids (NULL values not counted)."""
+        if column == "internship":
+            n_true = int(np.count_nonzero(self.internship[ids]))
+            return _sorted_counts({"true": n_true, "false": int(ids.size) - n_true})
+        found = np.bincount(self.codes[column][ids] + 1, minlength=len(self.vocab[column]) + 1)[1:]
+        return _sorted_counts({self.vocab[column][i]: int(n) for i, n in enumerate(found) if n})
+
+    def skill_counts(self, mask: Mask, top: int = TOP_SKILLS) -> dict[str, int]:
+        packed = np.packbits(mask)
+        found = {s: sp.count_in(mask, packed) for s, sp in self.skills.items()}
+        return dict(list(_sorted_counts({s: n for s, n in found.items() if n}).items())[:top])
+
+
+def _sorted_counts(counts: dict[str, int]) -> dict[str, int]:
+    return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+_EPOCH = date(1970, 1, 1).toordinal()
+
+
+def _days(iso: str) -> int:
+    try:
+        return date.fromisoformat(iso[:10]).toordinal() - _EPOCH
+    except ValueError:
+        return -1
+
+
+def _ids(text: str | None) -> NDArray[np.int64]:
+    """Parse SQLite `group_concat(id)` output: far faster than fetching one row per id."""
+    if not text:
+        return np.zeros(0, dtype=np.int64)
+    return np.fromstring(text, dtype=np.int64, sep=",")
+
+
+# SQL (SQLite) ------------------------------------------------------------------------------- loading the index
+_SQL_MAX_ID = "SELECT COALESCE(MAX(id), 0) FROM postings"
+_SQL_FILTER_GROUPS = (
+    "SELECT role, level, track, employment_type, internship, remote, country, group_concat(id) FROM postings"
+    " GROUP BY role, level, track, employment_type, internship, remote, country"
+)  # streams over the covering index postings_filters (migration 0002)
+_SQL_POSTED = (
+    "SELECT posted_at, group_concat(id) FROM postings WHERE posted_at IS NOT NULL GROUP BY posted_at"
+)
+_SQL_MID = (
+    "SELECT group_concat(id), group_concat(printf('%!.17g', annual_usd_mid)) FROM postings"
+    " WHERE annual_usd_mid IS NOT NULL"
+)  # printf '%!.17g' keeps every bit of the float (group_concat alone rounds to 15 digits)
+_SQL_SKILLS = "SELECT skill_id, group_concat(posting_id) FROM posting_skills GROUP BY skill_id"
+
+
+def load_posting_index(store: Any) -> PostingIndex:
+    """Build the PostingIndex from the store (about 1 s per million postings; see `posting_index`)."""
+    conn = store.conn
+    size = int(conn.execute(_SQL_MAX_ID).fetchone()[0]) + 1
+    present = np.zeros(size, dtype=bool)
+    codes = {c: np.full(size, -1, dtype=np.int16) for c in _CATEGORICAL}
+    vocab: dict[str, list[str]] = {c: [] for c in _CATEGORICAL}
+    lookup: dict[str, dict[str, int]] = {c: {} for c in _CATEGORICAL}
+    internship = np.zeros(size, dtype=bool)
+    groups = conn.execute(_SQL_FILTER_GROUPS).fetchall()
+    if groups:
+        # one combination of filter values per group: expand the group codes to its ids, vectorized
+        texts = [g[7] for g in groups]
+        lengths = np.fromiter((t.count(",") + 1 for t in texts), dtype=np.int64, count=len(texts))
+        ids = _ids(",".join(texts))
+        keep = ids < size
+        ids = ids[keep]
+        present[ids] = True
+        internship[ids] = np.repeat(np.fromiter((bool(g[4]) for g in groups), dtype=bool), lengths)[keep]
+        for column, at in zip(_CATEGORICAL, (0, 1, 2, 3, 5, 6), strict=True):
+            table = lookup[column]
+            group_codes = np.empty(len(groups), dtype=np.int16)
+            for i, g in enumerate(groups):
+                value = g[at]
+                if value is None:
+                    group_codes[i] = -1
+                    continue
+                code = table.get(value)
+                if code is None:
+                    code = table[value] = len(vocab[column])
+                    vocab[column].append(value)
+                group_codes[i] = code
+            codes[column][ids] = np.repeat(group_codes, lengths)[keep]
+    posted = np.full(size, -1, dtype=np.int32)
+    for day, text in conn.execute(_SQL_POSTED):
+        ids = _ids(text)
+        posted[ids[ids < size]] = _days(str(day))
+    mid = np.full(size, np.nan)
+    id_text, mid_text = conn.execute(_SQL_MID).fetchone()
+    if id_text:
+        ids, values = _ids(id_text), np.fromstring(mid_text, dtype=np.float64, sep=",")
+        keep = ids < size
+        mid[ids[keep]] = values[keep]
+    skills: dict[str, SkillPostings] = {}
+    for skill, text in conn.execute(_SQL_SKILLS):
+        ids = _ids(text)
+        ids = np.unique(ids[ids < size])
+        if ids.size * 8 >= size / 8:  # an id array would be bigger than a bit set
+            bits = np.zeros(size, dtype=bool)
+            bits[ids] = True
+            skills[skill] = SkillPostings(np.packbits(bits), None)
+        else:
+            skills[skill] = SkillPostings(None, ids)
+    present_ids = np.flatnonzero(present)
+    sample_above = int(present_ids[-IDF_SAMPLE - 1]) if present_ids.size > IDF_SAMPLE else 0
+    sample_n = int(np.count_nonzero(present_ids > sample_above))
+    return PostingIndex(
+        size,
+        present,
+        codes,
+        vocab,
+        internship,
+        posted,
+        mid,
+        skills,
+        int(present_ids.size),
+        sample_above,
+        sample_n,
+    )
+
+
+def posting_index(store: Any) -> PostingIndex:
+    """The store's PostingIndex, built on first use and rebuilt after the data changes."""
+    return store_cached(store, "posting_index", load_posting_index)
+
+
+# SQL (SQLite) ------------------------------------------------------------------------------ text and hits
+def _sql_text_window(store: Any, match: str, below: int | None, limit: int) -> NDArray[np.int64]:
+    """Ids of the newest `limit` postings matching the FTS5 expression, with ids below `below`."""
+    bound = "" if below is None else " AND rowid < ?"
+    sql = (
+        "SELECT group_concat(rowid) FROM (SELECT rowid FROM postings_fts WHERE postings_fts MATCH ?"
+        f"{bound} ORDER BY rowid DESC LIMIT ?)"
+    )
+    params = (match, limit) if below is None else (match, below, limit)
+    return _ids(store.conn.execute(sql, params).fetchone()[0])
+
+
+def _sql_column_hits(store: Any, column: str | None, token: str, lo: int, hi: int) -> NDArray[np.int64]:
+    """Ids in [lo, hi] whose `column` (any column when None) contains the token (FTS5 column filter)."""
+    phrase = '"' + token.replace('"', '""') + '"'
+    match = f"{column} : {phrase}" if column else phrase
+    sql = "SELECT group_concat(rowid) FROM postings_fts WHERE postings_fts MATCH ? AND rowid >= ? AND rowid <= ?"
+    return _ids(store.conn.execute(sql, (match, lo, hi)).fetchone()[0])
+
+
+def _sql_snippets(store: Any, match: str, ids: Sequence[int]) -> dict[int, str]:
+    """FTS5 snippets of the description with MARK_OPEN/MARK_CLOSE around matched words.
+
+    One query per id: FTS5 seeks a rowid range quickly but scans the whole match for a list of rowids.
+    """
+    sql = (
+        "SELECT snippet(postings_fts, 2, ?, ?, '…', ?) FROM postings_fts WHERE postings_fts MATCH ?"
+        " AND rowid >= ? AND rowid <= ?"
+    )
+    found: dict[int, str] = {}
+    for pid in ids:
+        row = store.conn.execute(sql, (MARK_OPEN, MARK_CLOSE, SNIPPET_TOKENS, match, pid, pid)).fetchone()
+        if row is not None:
+            found[pid] = str(row[0] or "")
+    return found
+
+
+_HIT_COLUMNS = (
+    "id, title, company, location, country, role, level, employment_type, internship, remote, salary_min,"
+    " salary_max, salary_currency, salary_period, salary_kind, annual_usd_min, annual_usd_max, posted_at, url,"
+    " substr(description, 1, 400) AS opening"
+)
+
+
+def _sql_hit_rows(store: Any, ids: Sequence[int]) -> dict[int, Any]:
+    marks = ",".join("?" * len(ids))
+    rows = store.conn.execute(f"SELECT {_HIT_COLUMNS} FROM postings WHERE id IN ({marks})", tuple(ids))
+    return {int(r["id"]): r for r in rows}
+
+
+def _sql_hit_skills(store: Any, ids: Sequence[int]) -> dict[int, list[str]]:
+    marks = ",".join("?" * len(ids))
+    found: dict[int, list[str]] = {}
+    sql = f"SELECT posting_id, skill_id FROM posting_skills WHERE posting_id IN ({marks}) ORDER BY posting_id, required IS NOT 1, skill_id"
+    for pid, skill in store.conn.execute(sql, tuple(ids)):
+        found.setdefault(int(pid), []).append(str(skill))
+    return found
+
+
+# -- results -----------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class JobHit:
+    """A result card. `snippet` is plain-text segments: (text, True) is a matched word to highlight."""
+
+    id: int
+    title: str
+    company: str | None
+    location: str | None
+    country: str | None
+    role: str
+    level: str | None
+    level_label: str | None
+    employment_type: str | None
+    employment_label: str | None
+    internship: bool
+    remote: str | None
+    salary: dict[str, Any] | None
+    posted_at: str | None
+    snippet: tuple[tuple[str, bool], ...]
+    skills: tuple[str, ...]
+    url: str | None
+    score: float | None = None
+    score_parts: dict[str, float] | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "company": self.company,
+            "location": self.location,
+            "country": self.country,
+            "role": self.role,
+            "level": self.level,
+            "level_label": self.level_label,
+            "employment_type": self.employment_type,
+            "employment_label": self.employment_label,
+            "internship": self.internship,
+            "remote": self.remote,
+            "salary": self.salary,
+            "posted_at": self.posted_at,
+            "snippet": [{"text": t, "match": m} for t, m in self.snippet],
+            "skills": list(self.skills),
+            "url": self.url,
+            "score": self.score,
+            **({"score_parts": self.score_parts} if self.score_parts is not None else {}),
+        }
+
+
+@dataclass(frozen=True)
+class SearchResults:
+    """One page of results with the total and the facet counts (see the module docstring for caps)."""
+
+    query: JobQuery
+    total: int
+    total_is_lower_bound: bool
+    estimated_total: int | None  # when a lower bound: the results expected over the whole store
+    page: int
+    pages: int
+    per_page: int
+    hits: tuple[JobHit, ...]
+    facets: dict[str, dict[str, int]]
+    text_matches_read: int | None = None  # None: no text query
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "q": self.query.q,
+            "filters": self.query.filters(),
+            "sort": self.query.sort,
+            "total": self.total,
+            "total_is_lower_bound": self.total_is_lower_bound,
+            "estimated_total": self.estimated_total,
+            "page": self.page,
+            "pages": self.pages,
+            "per_page": self.per_page,
+            "hits": [h.to_dict() for h in self.hits],
+            "facets": self.facets,
+            "text_matches_read": self.text_matches_read,
+        }
+
+
+def salary_dict(row: Any) -> dict[str, Any] | None:
+    """The ids.md salary object of a postings row, or None."""
+    if row["annual_usd_min"] is None:
+        return None
+    return {
+        "min": row["salary_min"],
+        "max": row["salary_max"],
+        "currency": row["salary_currency"],
+        "period": row["salary_period"],
+        "annual_usd_min": row["annual_usd_min"],
+        "annual_usd_max": row["annual_usd_max"],
+        "kind": row["salary_kind"],
+    }
+
+
+def opening_segments(text: str, limit: int = 240) -> tuple[tuple[str, bool], ...]:
+    """The description's opening words as one plain segment (the snippet when there is no text query)."""
+    flat = " ".join(text.split())
+    if len(flat) > limit:
+        flat = flat[:limit].rsplit(" ", 1)[0] + " …"
+    return ((flat, False),) if flat else ()
+
+
+def build_hits(
+    store: Any,
+    ids: Sequence[int],
+    *,
+    scores: dict[int, float] | None = None,
+    match: str | None = None,
+    score_parts: dict[int, dict[str, float]] | None = None,
+) -> tuple[JobHit, ...]:
+    """JobHit cards for posting ids, in the given order."""
+    if not ids:
+        return ()
+    rows = _sql_hit_rows(store, ids)
+    skills = _sql_hit_skills(store, ids)
+    snippets = _sql_snippets(store, match, ids) if match else {}
+    hits = []
+    for pid in ids:
+        r = rows.get(pid)
+        if r is None:
+            continue
+        marked = snippets.get(pid)
+        level, emp = r["level"], r["employment_type"]
+        hits.append(
+            JobHit(
+                id=pid,
+                title=r["title"],
+                company=r["company"],
+                location=r["location"],
+                country=r["country"],
+                role=r["role"],
+                level=level,
+                level_label=LEVEL_LABELS.get(level) if level else None,
+                employment_type=emp,
+                employment_label=EMPLOYMENT_LABELS.get(emp) if emp else None,
+                internship=bool(r["internship"]),
+                remote=r["remote"],
+                salary=salary_dict(r),
+                posted_at=r["posted_at"],
+                snippet=tuple(snippet_segments(marked)) if marked else opening_segments(r["opening"] or ""),
+                skills=tuple(skills.get(pid, ())),
+                url=r["url"],
+                score=None if scores is None else scores.get(pid),
+                score_parts=None if score_parts is None else score_parts.get(pid),
+            )
+        )
+    return tuple(hits)
+
+
+# -- ordering ----------------------------------------------------------------------------------------------
+def _top_order(ids: NDArray[np.int64], key: NDArray[np.float64], k: int) -> NDArray[np.int64]:
+    """The first k ids by key descending, ties by id descending, without sorting all of them."""
+    if ids.size == 0 or k <= 0:
+        return ids[:0]
+    if ids.size > k:
+        threshold = np.partition(key, ids.size - k)[ids.size - k]
+        keep = key >= threshold  # the k largest and every tie with the k-th
+        ids, key = ids[keep], key[keep]
+    order = np.lexsort((-ids, -key))
+    return ids[order][:k]
+
+
+def date_key(index: PostingIndex, ids: NDArray[np.int64]) -> NDArray[np.float64]:
+    return index.posted[ids].astype(np.float64)  # undated = -1: last
+
+
+def salary_key(index: PostingIndex, ids: NDArray[np.int64]) -> NDArray[np.float64]:
+    return np.nan_to_num(index.mid[ids], nan=-np.inf)  # no salary: last
+
+
+# -- the search --------------------------------------------------------------------------------------------
+def search_jobs(store: Any, query: JobQuery, taxonomy: Taxonomy | None = None) -> SearchResults:
+    """Search postings: text, filters, facets, sort and one page of hits (see the module docstring)."""
+    query.validate(taxonomy)
+    index = posting_index(store)
+    match = fts_match_expression(query.q)
+    wanted = query.page * query.per_page
+    filtered = index.mask(query)
+
+    text: TextMatches | None = None
+    text_mask: Mask | None = None
+    if match is not None:
+        text = _text_matches(store, index, match, filtered, wanted)
+        text_mask = text.mask
+    results = filtered if text_mask is None else filtered & text_mask
+    ids = np.flatnonzero(results).astype(np.int64)
+    total = int(ids.size)
+    estimated = estimate_total(index, text, total) if text is not None and text.more else None
+
+    facets: dict[str, dict[str, int]] = {}
+    for column in FACETS:
+        if column == "skills":
+            facets["skills"] = index.skill_counts(results)
+            continue
+        if getattr(query, column) is None:
+            under = ids  # this filter is not set: its counts are over the results themselves
+        else:
+            others = index.mask(query, skip=column)
+            if text_mask is not None:
+                others &= text_mask
+            under = np.flatnonzero(others)
+        facets[column] = index.facet_counts(column, under)
+
+    start = (query.page - 1) * query.per_page
+    scores: dict[int, float] | None = None
+    if query.sort == "salary":
+        page_ids = _top_order(ids, salary_key(index, ids), wanted)[start:]
+    elif query.sort == "relevance" and text is not None:
+        ranked = text.newest[results[text.newest]][:RANK_CAP]  # the newest results, by id
+        score = relevance_scores(store, index, query_tokens(query.q), ranked)
+        scores = {int(i): float(v) for i, v in zip(ranked, score, strict=True)}
+        order = ranked[np.lexsort((-ranked, -index.posted[ranked], -score))]
+        if wanted > order.size:
+            rest = ids[~np.isin(ids, ranked)]
+            order = np.concatenate([order, _top_order(rest, date_key(index, rest), wanted - order.size)])
+        page_ids = order[start:wanted]
+    else:
+        page_ids = _top_order(ids, date_key(index, ids), wanted)[start:]
+    hits = build_hits(store, [int(i) for i in page_ids], scores=scores, match=match)
+    pages = max(1, -(-total // query.per_page))
+    return SearchResults(
+        query=query,
+        total=total,
+        total_is_lower_bound=bool(text is not None and text.more),
+        estimated_total=estimated,
+        page=query.page,
+        pages=pages,
+        per_page=query.per_page,
+        hits=hits,
+        facets=facets,
+        text_matches_read=text.read if text is not None else None,
+    )
+
+
+@dataclass(frozen=True)
+class TextMatches:
+    """The text matches read for one search (newest first) and what they say about the rest."""
+
+    mask: Mask  # the matches read
+    newest: NDArray[np.int64]  # the matches read, newest first
+    read: int
+    more: bool  # unread matches remain: counts are lower bounds
+    lowest: int  # the lowest id read (the windows cover ids from here up)
+
+
+def _text_matches(store: Any, index: PostingIndex, match: str, filtered: Mask, wanted: int) -> TextMatches:
+    """Read the text matches newest first, window by window, until the page is filled or the cap is hit."""
+    mask = np.zeros(index.size, dtype=bool)
+    chunks: list[NDArray[np.int64]] = []
+    below: int | None = None
+    more = False
+    for _ in range(MAX_TEXT_WINDOWS):
+        ids = _sql_text_window(store, match, below, TEXT_WINDOW + 1)
+        more = ids.size > TEXT_WINDOW
+        ids = ids[:TEXT_WINDOW]
+        ids = ids[ids < index.size]
+        chunks.append(ids)
+        mask[ids] = True
+        if not more or ids.size == 0:
+            more = False
+            break
+        below = int(ids.min())
+        if np.count_nonzero(mask & filtered) >= wanted:
+            break
+    newest = np.concatenate(chunks) if chunks else np.zeros(0, dtype=np.int64)
+    lowest = int(newest.min()) if newest.size else 0
+    return TextMatches(mask, newest, int(newest.size), more, lowest)
+
+
+def estimate_total(index: PostingIndex, text: TextMatches, results_read: int) -> int:
+    """Results expected over the whole store, from the density of matches in the id range read."""
+    covered = int(np.count_nonzero(index.present[text.lowest :]))
+    if covered == 0 or text.read == 0:
+        return results_read
+    text_total = text.read / covered * index.n
+    return max(results_read, round(text_total * results_read / text.read))
+
+
+# -- relevance ---------------------------------------------------------------------------------------------
+def _sql_token_df(store: Any, token: str, above: int) -> int:
+    """Postings with id > `above` containing the token anywhere."""
+    phrase = '"' + token.replace('"', '""') + '"'
+    sql = "SELECT count(*) FROM postings_fts WHERE postings_fts MATCH ? AND rowid > ?"
+    return int(store.conn.execute(sql, (phrase, above)).fetchone()[0])
+
+
+def token_idf(store: Any, index: PostingIndex, token: str) -> float:
+    """ln(1 + (N - df + 0.5) / (df + 0.5)), df estimated from the newest IDF_SAMPLE postings.
+
+    FTS5's own bm25() computes the exact df of every query term on each query by reading the term's whole
+    doclist: 20-90 ms per common term at 200k-1M postings. The sample bounds that cost; results are cached
+    per store until the data changes.
+    """
+    cache: dict[str, float] = store_cached(store, "token_idf", lambda _s: {})
+    key = token.casefold()
+    hit = cache.get(key)
+    if hit is None:
+        df_sample = _sql_token_df(store, token, index.sample_above)
+        df = df_sample / max(1, index.sample_n) * index.n
+        hit = cache[key] = float(np.log1p((index.n - df + 0.5) / (df + 0.5)))
+    return hit
+
+
+def relevance_scores(
+    store: Any, index: PostingIndex, tokens: Sequence[str], ids: NDArray[np.int64]
+) -> NDArray[np.float64]:
+    """Field-weighted relevance of each id (each one matches every token somewhere; see the module docs)."""
+    score = np.zeros(ids.size)
+    if ids.size == 0:
+        return score
+    lo, hi = int(ids.min()), int(ids.max())
+    for token in tokens:
+        idf = token_idf(store, index, token)
+        for column, weight in zip(("title", "company", "description"), FIELD_WEIGHTS, strict=True):
+            hits = _sql_column_hits(store, column, token, lo, hi)
+            score += idf * weight * np.isin(ids, hits)
+    return score
+
+
+def facet_values(results: SearchResults, facet: str) -> Iterable[tuple[str, int]]:
+    """(value, count) pairs of a facet, most frequent first."""
+    return results.facets.get(facet, {}).items()
