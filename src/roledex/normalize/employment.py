@@ -8,9 +8,9 @@ Read from the source's employment field first ("Full-time", "FULL_TIME", "FullTi
 is a contract position", "6-month contract", "contract-to-hire", "Job Type: Full-time").
 Several types in one field ("Full-time or Contract") -> the first one named.
 
-Internships are flagged separately (`internship=True`) and keep the type they state ("Part-time
-internship" -> PT); an internship that states no type is FT (most are full-time placements, and the
-salary survey codes interns FT).
+Internships are flagged separately (`internship=True`, from the field or the title: "Internship", "Intern",
+"Co-op", "Stage", "Werkstudent") and keep the type they state ("Part-time internship" -> PT); an internship
+that states no type is FT (most internships are full-time placements for their duration).
 
 Work arrangement
 ----------------
@@ -18,7 +18,11 @@ Work arrangement
 first that says anything decides. Location-like short texts: any "remote" -> remote, "hybrid" -> hybrid,
 "on-site"/"in office"/"in-person" -> onsite. Descriptions need a clear phrase ("fully remote", "100% remote",
 "remote-first", "work from home", "this is a remote position", "3 days in office", "hybrid"); "remote
-sensing" and "remote teams" are not about the job, and "not remote"/"no remote" mean onsite.
+sensing", "hybrid cloud", "onsite gym" and "in-person interviews" are not about the job, and "not
+remote"/"no remote" mean onsite.
+
+Descriptions are read through `scan_description` (see its section below): a few `str.find` anchors and a
+short window check per hit, cached per description and shared with `titles.classify_title`.
 """
 
 from __future__ import annotations

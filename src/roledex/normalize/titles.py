@@ -22,18 +22,36 @@ Decisions worth knowing
 - Member of Technical Staff without a qualifier -> ml-research-engineer: AI labs (OpenAI, Anthropic,
   Inflection) use MTS for the engineers who build and train models; with a qualifier the qualifier decides.
 - Bare "Engineer", "Manager", "Analyst", "Associate", "Consultant", "Scientist" -> other (confidence 0.4);
-  bare "Developer" -> software-engineer. AI-trainer gig titles -> other.
-- "Research Scientist" with a life-science or other-field word ("Immunology", "Clinical") -> other.
-- Levels: EX for head/director/VP/chief (not "Account Director"); otherwise the first cue in the title:
-  intern/junior/graduate/associate -> EN, mid/intermediate/experienced -> MI, senior/staff/principal/lead/
-  expert/people manager -> SE; then grades after the role noun (I/1 -> EN, II/2 -> MI, III+/3+ -> SE) and
-  ladders (L3 EN, L4 MI, L5+ SE; IC1-2 EN, IC3 MI, IC4+ SE). "Senior Associate" -> MI.
-- No level in the title: a description that says the person manages or leads a team -> SE; else
-  `min_years` (< 2 -> EN, 2 to < 5 -> MI, >= 5 -> SE: "2+ years" is mid-level, "5+ years" is senior);
-  else an explicit entry-level description -> EN; else MI (level_source "default").
+  bare "Developer" -> software-engineer; consultants, recruiters, sales, legal ... -> other; AI-trainer gig
+  titles ("Software Engineer for Training AI Data") -> other. Only such a bare generic title looks at the
+  description: a role named in its opening ("As a Machine Learning Engineer you ...") wins, confidence 0.5.
+- "Research Scientist" with a life-science or other-field word ("Immunology", "Clinical") -> other;
+  "Machine Learning Scientist" -> research-scientist, "Applied ML Scientist" -> applied-scientist.
+- Head of / VP / Chief of AI or Data -> data-leader; of a narrower function -> that function
+  ("Director of Data Science" -> data-scientist, "Director of Engineering" -> software-engineer).
+- Levels: EX for head/director/VP/chief (not "Account Director", a senior sales IC); otherwise the first
+  cue in the title: intern/junior/graduate/associate -> EN, mid/intermediate/experienced -> MI,
+  senior/staff/principal/lead/expert/people manager -> SE; then grades after the role noun (I/1 -> EN,
+  II/2 -> MI, III+/3+ -> SE) and ladders (L3 EN, L4 MI, L5+ SE; IC1-2 EN, IC3 MI, IC4+ SE).
+  "Senior Associate" -> MI, "Principal Associate" -> SE; "Associate" as the head noun of a non-data title
+  ("Associate", "Research Associate") is a grade of its own, not a level word (the salary survey codes
+  it MI), so it gives no level.
+- No level in the title: a description that says the person manages people -> SE; else `min_years`
+  (< 2 -> EN, 2 to < 5 -> MI, >= 5 -> SE: "2+ years" is mid-level, "5+ years" is senior); else a
+  description that has the person lead a team of N -> SE, or says entry-level / recent graduates -> EN;
+  else MI (level_source "default").
 - Track `manager` when the title names people management (manager, head, director, VP, chief, team lead)
-  or the description does ("direct reports", "manage a team of"); functional managers (product, project,
-  program, account ... manager) and "Lead" alone stay `ic`.
+  or the description does ("direct reports", "manage a team of", "people management"); functional
+  managers (product, project, program, account ... manager) and "Lead" alone stay `ic`.
+
+Confidence: 1.0 the title is a role name and level words only ("Senior Data Scientist"); 0.9 a role name
+with other words; 0.85 a non-data role ("Recruiter"); 0.8/0.7 a software or generic default; 0.75 a role
+taken from a qualifier; 0.6 Member of Technical Staff; 0.5 topic words only or the description; 0.4 a bare
+generic title.
+
+Speed: what the title alone says is cached per title (`classify_role` and the title facts), the spelling
+rules run only when one of their trigger words occurs (one Aho-Corasick pass), and the description is
+read through `employment.scan_description`, shared with the employment and arrangement normalizers.
 """
 
 from __future__ import annotations
