@@ -51,7 +51,8 @@ _TYPE_PATTERNS: list[tuple[str, EmploymentType]] = [
 _TYPE_RE = re.compile("|".join(f"(?P<t{i}>{p})" for i, (p, _) in enumerate(_TYPE_PATTERNS)))
 _TYPE_CODES = [code for _, code in _TYPE_PATTERNS]
 _INTERN_RE = re.compile(
-    r"\bintern(?:ship)?s?\b|\bco-?op\b|\bstagiaire\b|\bstage\b|\bpraktik\w*\b|\bwerkstudent\w*\b"
+    r"\bintern(?:ship)?s?\b|\bco-?op\b|\bstagiaire\b|(?<!data )(?<!end )(?<!early )(?<!late )\bstage\b(?! renal)"
+    r"|\bpraktik\w*\b|\bwerkstudent\w*\b"
     r"|\bworking student\b|\bsummer (?:analyst|associate)\b"
 )
 _NONE_RE = re.compile(r"^\s*(?:other|others|n/?a|none|unknown|-1|volunteer|not applicable)\s*$")

@@ -97,7 +97,7 @@ _CANON: list[tuple[str, str, tuple[str, ...]]] = [
     ),
     (r"\bdata ?stage\b", "datastage", ("stage",)),
     (
-        r"\bbecari[oa]\b|\b(?<!early )(?<!late )(?<!growth )(?<!seed )\bstage\b(?! startup| company)",
+        r"\bbecari[oa]\b|\b(?<!early )(?<!late )(?<!growth )(?<!seed )(?<!end )\bstage\b(?! startup| company| renal)",
         "intern",
         ("becari", "stage"),
     ),
@@ -245,7 +245,29 @@ HEADS: dict[str, str] = {w: kind for kind, words in HEAD_WORDS.items() for w in 
 # generic words that are heads only when they close their segment ("Data Lead", "Account Associate") and
 # modifiers otherwise ("Lead Data Scientist", "Associate Data Analyst", "Principal Engineer")
 CLOSING_HEADS = frozenset(
-    ["lead", "leader", "associate", "intern", "internship", "principal", "fellow", "graduate", "student", "executive", "partner", "professional", "trainee", "apprentice", "coop", "owner", "operator", "advocate", "assistant", "dev", "quant"]
+    [
+        "lead",
+        "leader",
+        "associate",
+        "intern",
+        "internship",
+        "principal",
+        "fellow",
+        "graduate",
+        "student",
+        "executive",
+        "partner",
+        "professional",
+        "trainee",
+        "apprentice",
+        "coop",
+        "owner",
+        "operator",
+        "advocate",
+        "assistant",
+        "dev",
+        "quant",
+    ]
 )
 
 # --------------------------------------------------------------------------------------------------------
