@@ -363,3 +363,53 @@ def test_glassdoor_seniority_labels(shared_data: Path) -> None:
     )
     assert senior.count("SE") / len(senior) >= 0.95
     assert junior.count("EN") == len(junior)
+
+
+@pytest.mark.realdata
+def test_salary_survey_levels_report(shared_data: Path) -> None:
+    """ai-jobs salaries: the level of the record vs the level its title says (titles rarely carry one)."""
+    rows = _csv(shared_data / "aijobs-salaries/salaries.csv")
+    pairs = collections.Counter((r["experience_level"], classify_title(r["job_title"]).level) for r in rows)
+    print(
+        "\nsalary records experience_level (rows) vs title level (EN MI SE EX; MI is mostly 'no level word'):"
+    )
+    for label in LEVELS:
+        print(f"  {label}", [pairs[(label, lv)] for lv in LEVELS])
+    assert pairs[("EX", "EX")] > pairs[("EN", "EX")]
+
+
+@pytest.mark.realdata
+def test_hn_first_lines_report(shared_data: Path) -> None:
+    """HN 'Who is hiring?': the LLM's role / experience_level labels vs what the comment's first line says."""
+    import glob
+    import html
+    import re
+
+    labels: dict[int, dict[str, str]] = {}
+    for path in glob.glob(str(shared_data / "hn-whoishiring-2026/classified_*.json")):
+        labels.update({j["id"]: j for j in json.loads(Path(path).read_text())["jobs"]})
+    role_map = {
+        "Software Engineer": "software-engineer", "Senior Software Engineer": "software-engineer",
+        "Full Stack": "software-engineer", "Backend": "software-engineer", "Frontend": "software-engineer",
+        "AI Engineer": "ai-engineer", "ML Engineer": "ml-engineer", "Data Scientist": "data-scientist",
+        "Data Engineer": "data-engineer",
+    }  # fmt: skip
+    levels: collections.Counter[tuple[str, str | None]] = collections.Counter()
+    roles: collections.Counter[bool] = collections.Counter()
+    for path in glob.glob(str(shared_data / "hn-whoishiring-2026/raw_*.json")):
+        for job in json.loads(Path(path).read_text())["jobs"]:
+            label = labels.get(job["id"])
+            if label is None:
+                continue
+            text = html.unescape(re.sub(r"<[^>]+>", " ", job["text"].replace("<p>", "\n")))
+            info = classify_title(text.split("\n")[0], description=text)
+            levels[(label["experience_level"], info.level if info.level_source != "default" else None)] += 1
+            if label["role"] in role_map and info.role != "other":  # many first lines name no role at all
+                roles[info.role == role_map[label["role"]]] += 1
+    print("\nHN experience_level (LLM) vs level said by the first line or text (EN MI SE EX none):")
+    for label in sorted({g for g, _ in levels}):
+        print(f"  {label:14}", [levels[(label, lv)] for lv in (*LEVELS, None)])
+    print(
+        f"HN role (LLM, mapped) agrees where the first line names a role: {roles[True]}/{sum(roles.values())}"
+    )
+    assert levels[("Senior", "SE")] > levels[("Senior", "EN")]
