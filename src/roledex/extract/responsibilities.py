@@ -244,8 +244,9 @@ _BIGRAM_TERMS = {
     "model-development": "feature.engineering feature.store training.pipeline search.ranking",
     "deployment-mlops": "ml.pipeline ml.platform ml.infrastructure ml.system inference.pipeline serving.pipeline "
     "deployment.pipeline ci/cd.pipeline",
-    "engineering-quality": "production.code test.coverage",
-    "product-business": "product.feature product.requirement business.requirement customer.need",
+    "engineering-quality": "production.code test.coverage best.practice code.review technical.debt unit.test",
+    "analysis-insight": "business.intelligence key.indicator performance.indicator",
+    "product-business": "product.feature product.requirement business.requirement customer.need use.case",
     "leadership": "technical.direction technical.vision",
     "genai-applications": "ai.agent ai.application ai.feature ai.assistant",
 }
@@ -256,13 +257,13 @@ _SPECIFIC_TERMS = {
     "guidance",
     "research": "paper publication research experiment hypothesis novel literature conference patent "
     "proof-of-concept poc scientific frontier breakthrough prototype benchmark",
-    "analysis-insight": "a/b_test a/b_testing insight dashboard report reporting metric kpi visualization "
+    "analysis-insight": "data_analytics a/b_test a/b_testing insight dashboard report reporting metric kpi visualization "
     "forecast forecasting recommendation analysis analytic analytics trend statistical statistic query sql segmentation "
     "causal attribution finding survey bi looker tableau power_bi experimentation",
     "deployment-mlops": "production serving inference deployment mlops ci/cd infrastructure platform latency "
     "throughput monitoring observability kubernetes docker container cloud aws gcp azure gpu cluster "
     "scalability uptime sla devops microservice service",
-    "data-pipelines": "pipeline etl elt ingestion warehouse lake lakehouse schema dbt airflow spark kafka "
+    "data-pipelines": "data_quality data_platform data_governance data_engineering pipeline etl elt ingestion warehouse lake lakehouse schema dbt airflow spark kafka "
     "streaming database table snowflake databricks bigquery lineage catalog",
     "model-development": "model algorithm ml deep_learning neural_network classifier recommender "
     "recommendation_system ranking personalization computer_vision nlp prediction predictive reinforcement_learning "
@@ -456,39 +457,30 @@ _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 # (character, replacement): punctuation becomes its own token, markup goes
 _SPACING = (*((char, f" {char} ") for char in ",;:()!?"), ("|", " , "), *((char, " ") for char in '*`_"[]'))
 _SPACING_NON_ASCII = (("–", " , "), ("—", " , "), ("’", "'"), *((char, " ") for char in "“”•·\xa0"))
-# Multiword terms folded into one token (an underscore joins words that stay separate words in the phrase).
+# Multiword terms folded into one token before parsing, where the words alone would split a head ("machine
+# learning models") or hide a verb ("take ownership of"). Two-word nouns that parse well as they are ("data
+# scientists", "best practices", "code reviews", "use cases") are matched later as two-word theme terms.
 _PHRASES = _mapping(
-    "machine learning=ml; machine-learning=ml; artificial intelligence=ai; large language models=llms; "
-    "large language model=llm; large-language models=llms; natural language processing=nlp; business "
-    "intelligence=bi; deep learning=deep_learning; computer vision=computer_vision; data "
-    "science=data_science; data scientists=data_scientist; data scientist=data_scientist; data "
-    "engineers=data_engineer; data engineer=data_engineer; data engineering=data_engineering; "
-    "reinforcement learning=reinforcement_learning; neural networks=neural_network; neural "
-    "network=neural_network; language models=language_model; language model=language_model; foundation "
-    "models=foundation_model; foundation model=foundation_model; product managers=product_manager; "
-    "product manager=product_manager; software engineers=software_engineer; software "
-    "engineer=software_engineer; direct reports=direct_report; real time=real-time; end to "
-    "end=end-to-end; state of the art=state-of-the-art; cross functional=cross-functional; best "
-    "practices=best_practice; best practice=best_practice; code reviews=code_review; code "
-    "review=code_review; unit tests=unit_test; proof of concepts=proof-of-concept; proofs of "
-    "concept=proof-of-concept; proof of concept=proof-of-concept; time series=time-series; use "
-    "cases=use_case; use case=use_case; key performance indicators=kpis; generative ai=genai; gen "
-    "ai=genai; ml ops=mlops; data sets=datasets; data set=dataset; open source=open-source; go to "
-    "market=go-to-market; power bi=power_bi; vector databases=vector_database; vector "
-    "database=vector_database; technical debt=technical_debt; life cycle=lifecycle; retrieval augmented "
-    "generation=rag; retrieval-augmented generation=rag; a/b tests=a/b_test; a/b test=a/b_test; a/b "
-    "testing=a/b_testing; ab tests=a/b_test; ab testing=a/b_testing; a/b experiments=a/b_test; fine "
-    "tune=fine-tune; fine tuning=fine-tuning; fine tuned=fine-tuned; fine tunes=fine-tunes; take "
-    "ownership of=own; taking ownership of=owning; take ownership for=own; make sure=ensure; keep track "
-    "of=track; come up with=devise; take part in=participate in; take the lead on=lead; take the lead "
-    "in=lead; deep dive into=analyze; dive deep into=analyze; dive into=analyze; dig into=analyze; keep "
-    "up with=stay_current with; keeping up with=staying_current with; track record=track_record; "
-    "programming languages=programming_language; programming language=programming_language; learning and "
-    "development=learning_and_development; learning & development=learning_and_development; training and "
-    "development=training_and_development; research and development=r&d; recommendation "
-    "systems=recommendation_system; recommendation system=recommendation_system; recommender "
-    "systems=recommendation_system; recommendation engines=recommendation_system; recommendation "
-    "engine=recommendation_system"
+    "code reviews=code_review; code review=code_review; machine learning=ml; machine-learning=ml; artificial intelligence=ai; large language models=llms; large "
+    "language model=llm; large-language models=llms; natural language processing=nlp; deep "
+    "learning=deep_learning; computer vision=computer_vision; reinforcement learning=reinforcement_learning; "
+    "neural networks=neural_network; neural network=neural_network; language models=language_model; language "
+    "model=language_model; foundation models=foundation_model; foundation model=foundation_model; direct "
+    "reports=direct_report; real time=real-time; end to end=end-to-end; state of the art=state-of-the-art; "
+    "cross functional=cross-functional; unit tests=unit_test; proof of concepts=proof-of-concept; proofs of "
+    "concept=proof-of-concept; proof of concept=proof-of-concept; generative ai=genai; gen ai=genai; go to "
+    "market=go-to-market; vector databases=vector_database; vector database=vector_database; life "
+    "cycle=lifecycle; retrieval augmented generation=rag; retrieval-augmented generation=rag; a/b "
+    "tests=a/b_test; a/b test=a/b_test; a/b testing=a/b_testing; ab tests=a/b_test; ab testing=a/b_testing; "
+    "a/b experiments=a/b_test; fine tune=fine-tune; fine tuning=fine-tuning; fine tuned=fine-tuned; fine "
+    "tunes=fine-tunes; take ownership of=own; taking ownership of=owning; take ownership for=own; make "
+    "sure=ensure; keep track of=track; come up with=devise; take part in=participate in; take the lead "
+    "on=lead; take the lead in=lead; deep dive into=analyze; dive deep into=analyze; dive into=analyze; dig "
+    "into=analyze; keep up with=stay_current with; keeping up with=staying_current with; track "
+    "record=track_record; programming languages=programming_language; programming "
+    "language=programming_language; recommendation systems=recommendation_system; recommendation "
+    "system=recommendation_system; recommender systems=recommendation_system; recommendation "
+    "engines=recommendation_system; recommendation engine=recommendation_system"
 )
 # "stay up to date with", "keeping abreast of", "remain current on" ... -> the verb "stay current" + with
 _STAY_STATES = (
@@ -689,7 +681,12 @@ def _object(tokens: list[str], i: int) -> tuple[list[str], int, bool]:
         units.append(tok)
         plural = kind == _PLURAL
         i += 1
+    if len(units) > 2 and units[-3] == "data" and units[-2] in _DATA_COMPOUNDS:
+        return [f"data_{units[-2]}", units[-1]], i, False  # "data science team" keeps "data science"
     return units[-2:], i, False
+
+
+_DATA_COMPOUNDS = _words("science engineering quality platform governance analytics engineer scientist")
 
 
 def _shared_head(tokens: list[str], i: int, units: list[str]) -> int:
@@ -797,6 +794,7 @@ class _Reader:
                 and n > 1
                 and tokens[0] in _NOUN_VERBS
                 and (tokens[1] in _NOMINAL or _VERB_FORMS.get(tokens[1], ("", ""))[1] == "ing")
+                and (n == 2 or tokens[2] in _STOP)
             ):
                 return self.out  # "Model training", "Test automation", "Process improvement": headings
         elif nominal is not None:
@@ -872,6 +870,8 @@ class _Reader:
         head = _singular(units[-1])
         if head in _REQUIREMENT_NOUNS:
             return end
+        if head == "set" and units[0] == "data":
+            units, head = ["dataset"], "dataset"
         units = [units[0], head] if len(units) == 2 else [head]
         self.previous = units
         obj = f"{units[0]} {head}" if len(units) == 2 else head
