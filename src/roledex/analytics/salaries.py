@@ -168,9 +168,9 @@ def _column(values: Sequence[Any]) -> Column:
     if not len(values):
         return Column(np.zeros(0, dtype=np.int32), [])
     arr = np.asarray(["\x00" if v is None else str(v) for v in values])
-    vocab, codes = np.unique(arr, return_inverse=True)
+    vocab, inverse = np.unique(arr, return_inverse=True)
     names = [str(v) for v in vocab]
-    codes = codes.astype(np.int32)
+    codes: NDArray[np.int32] = inverse.astype(np.int32)
     if names and names[0] == "\x00":  # NULL sorts first: shift it to -1
         codes -= 1
         names = names[1:]
@@ -212,7 +212,7 @@ def _frame(layer: str, rows: list[Any], with_width: bool, with_size: bool) -> Pa
     to_key = np.array([key_code[keys[name]] for name in raw_titles.vocab], dtype=np.int32)
     title = Column(to_key[raw_titles.codes] if raw_titles.codes.size else raw_titles.codes, key_vocab)
     # the usual spelling of each title key: its most frequent published form
-    n_raw = np.bincount(raw_titles.codes, minlength=len(raw_titles.vocab)) if raw_titles.codes.size else []
+    n_raw = np.bincount(raw_titles.codes, minlength=len(raw_titles.vocab))
     best: dict[int, tuple[int, str]] = {}
     for i, name in enumerate(raw_titles.vocab):
         k = int(to_key[i])
