@@ -37,8 +37,9 @@ from __future__ import annotations
 import importlib
 import re
 import weakref
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
+from functools import partial
 from typing import Any, NamedTuple
 
 import ahocorasick as _pyac
@@ -133,7 +134,11 @@ _FALLBACK_SHADOWS: dict[str, tuple[str, ...]] = {
 class _Hit(NamedTuple):
     start: int
     end: int
-    skills: tuple[str, ...]
+    skills: tuple[str, ...]  # the skills the alias names
+    counted: tuple[str, ...]  # those skills and the skills they imply
+
+
+_new_hit = partial(tuple.__new__, _Hit)  # builds a _Hit from one tuple without a Python-level __new__
 
 
 # ------------------------------------------------------------------------------------ context patterns
@@ -250,6 +255,7 @@ def _names_a_company(text: str, low: str, start: int, end: int, key: str) -> boo
 _CS_GUARDS: dict[str, str] = {
     "R": "r", "Go": "go", "GO": "go", "C": "c", "Julia": "list", "Rust": "rust", "RUST": "rust", "GCP": "gcp",
     "RAG": "rag",
+    "RL": "rl",
     **{
         alias: "tech"
         for alias in (
@@ -294,6 +300,7 @@ class SkillMatcher:
         self._category = {sid: s.category for sid, s in skills.items()}
         self._implied = {sid: _closure(sid, skills) for sid in skills}
         self._shadows = {sid: frozenset(_relation(s, "shadows")) for sid, s in skills.items()}
+        self._listable_ids = frozenset(sid for sid, s in skills.items() if s.category in _LIST_CATEGORIES)
         ci: dict[str, set[str]] = {}
         cs: dict[str, set[str]] = {}
         for sid, skill in skills.items():
@@ -308,19 +315,45 @@ class SkillMatcher:
         #   cased: (_CASED, skill ids, guard name or None, None, the alias as written)
         self._keys: list[str] = sorted(ci)
         self._payload: list[tuple[Any, ...]] = [
-            (0, tuple(sorted(ci[k])), k[0].isalnum(), k[-1].isalnum(), k) for k in self._keys
+            (
+                0,
+                self._counted(tuple(sorted(ci[k]))),
+                k[0].isalnum(),
+                k[-1].isalnum(),
+                k,
+                _VETOES.get(k),
+                k in _COMPANY_TOOLS,
+            )
+            for k in self._keys
         ]
         for kind, phrases in _CUES.items():
             for phrase in phrases:
                 self._keys.append(phrase)
-                self._payload.append((_CUE_CODE[kind], (), phrase[0].isalnum(), phrase[-1].isalnum(), phrase))
+                self._payload.append(
+                    (_CUE_CODE[kind], None, phrase[0].isalnum(), phrase[-1].isalnum(), phrase, None, False)
+                )
         for alias in sorted(cs):
-            entry = (_CASED, tuple(sorted(cs[alias])), _CS_GUARDS.get(alias), None, alias)
+            entry = (
+                _CASED,
+                self._counted(tuple(sorted(cs[alias]))),
+                _CS_GUARDS.get(alias),
+                None,
+                alias,
+                None,
+                False,
+            )
             for lead in _CS_LEADERS:
                 for follower in _CS_FOLLOWERS:
                     self._keys.append(lead + alias.lower() + follower)
                     self._payload.append(entry)
         self._scan = _Scanner(self._keys)
+
+    def _counted(self, sids: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """(the skills, the skills plus what they imply), computed once per alias."""
+        counted = list(sids)
+        for sid in sids:
+            counted.extend(x for x in self._implied.get(sid, ()) if x not in counted)
+        return sids, tuple(counted)
 
     def __reduce__(self) -> tuple[Any, ...]:
         # the automata rebuild in milliseconds; pickling the taxonomy keeps process pools and Spark simple
@@ -355,8 +388,9 @@ class SkillMatcher:
         """One scan of " " + low + " "; an offset in the padded text is one more than in `text`."""
         padded = " " + low + " "
         payload = self._payload
+        new_hit = _new_hit
         for idx, p_start, p_end in self._scan.find(padded):
-            kind, sids, left_word, right_word, key = payload[idx]
+            kind, sids, left_word, right_word, key, veto, company_tool = payload[idx]
             if kind == _CASED:  # the key is leader + alias + follower: text[p_start:p_end - 2] is the alias
                 start, end = p_start, p_end - 2
                 if text[start:end] != key:
@@ -364,9 +398,9 @@ class SkillMatcher:
                 if padded[p_end - 1] in "./" and _in_link(low, start, end):
                     continue
                 if left_word is None:
-                    hits.append(_Hit(start, end, sids))
+                    hits.append(new_hit((start, end, *sids)))
                 else:
-                    guarded.append((_Hit(start, end, sids), left_word))
+                    guarded.append((new_hit((start, end, *sids)), left_word))
                 continue
             if (left_word and padded[p_start - 1].isalnum()) or (right_word and padded[p_end].isalnum()):
                 continue
@@ -376,20 +410,20 @@ class SkillMatcher:
                 continue
             if (padded[p_start - 1] in "./@" or padded[p_end] in "./@") and _in_link(low, start, end):
                 continue
-            veto = _VETOES.get(key)
             if veto is not None and veto(text, low, start, end):
                 continue
-            if (text[start].isupper() or key in _COMPANY_TOOLS) and _names_a_company(
+            if (company_tool or (text[end : end + 1] == " " and text[start].isupper())) and _names_a_company(
                 text, low, start, end, key
             ):
                 continue
-            hits.append(_Hit(start, end, sids))
+            hits.append(new_hit((start, end, *sids)))
 
     def _accept_guarded(self, text: str, hits: list[_Hit], guarded: list[tuple[_Hit, str]]) -> None:
         """Accept guarded case-sensitive hits whose context makes them the tool; repeat for chains."""
         pending = guarded
         while pending:
-            anchors = sorted((h.start, h.end, h.skills) for h in hits if self._listable(h.skills))
+            listable = self._listable_ids
+            anchors = sorted((h.start, h.end, h.skills) for h in hits if not listable.isdisjoint(h.skills))
             starts = [a[0] for a in anchors]
             left = [
                 (h, g) for h, g in pending if not _guard_passes(g, text, h, anchors, starts, self._category)
@@ -398,9 +432,6 @@ class SkillMatcher:
             if len(left) == len(pending):
                 break
             pending = left
-
-    def _listable(self, sids: tuple[str, ...]) -> bool:
-        return any(self._category.get(s) in _LIST_CATEGORIES for s in sids)
 
     def _resolve_overlaps(self, hits: list[_Hit]) -> list[_Hit]:
         hits.sort(key=lambda h: (h.start, -h.end))
@@ -432,11 +463,18 @@ class SkillMatcher:
         sections: Sequence[Section] | None,
         cues: tuple[list[int], list[int], list[int]],
     ) -> tuple[SkillMention, ...]:
-        boiler, preferred, required_cues = (sorted(c) for c in cues)
+        # the sentences that hold a cue, with the cues they hold (bits 1 boilerplate, 2 preferred, 4 required)
+        cue_bits: dict[tuple[int, int], int] = {}
+        for bit, positions in zip((1, 2, 4), cues, strict=True):
+            for pos in positions:
+                span = _sentence_span(text, pos, pos + 1)
+                cue_bits[span] = cue_bits.get(span, 0) | bit
+        cue_spans = sorted(cue_bits.items())
+        cue_starts = [lo for (lo, _), _ in cue_spans]
         section_starts = [s.start for s in sections] if sections else []
         order: list[str] = []
         required: dict[str, bool | None] = {}
-        for h in hits:
+        for h in sorted(hits):  # by start, the shorter of two hits at one place first
             base: bool | None = None
             if sections:
                 i = bisect_right(section_starts, h.start) - 1
@@ -448,15 +486,21 @@ class SkillMatcher:
                 if kind in ("company", "benefits", "equal_opportunity"):
                     continue
                 base = True if kind == "requirements" else False if kind == "preferred" else None
-            lo, hi = _sentence_span(text, h.start, h.end)
-            if _any_in(boiler, lo, hi):
+            bits = 0
+            j = bisect_right(cue_starts, h.start) - 1
+            if j >= 0:
+                (_, hi), found = cue_spans[j]
+                if h.end <= hi:
+                    bits = found
+            if bits & 1:
                 continue
+            is_preferred, is_required = bits & 2, bits & 4
             flag = base
-            if _any_in(preferred, lo, hi):
+            if is_preferred:
                 flag = False
-            elif base is None and _any_in(required_cues, lo, hi):
+            elif base is None and is_required:
                 flag = True
-            for sid in (*h.skills, *(x for s in h.skills for x in self._implied.get(s, ()))):
+            for sid in h.counted:
                 if sid not in required:
                     order.append(sid)
                     required[sid] = flag
@@ -559,6 +603,8 @@ def _guard_passes(
             "reporting",
             "red",
         )
+    if guard == "rl":  # "S. de RL de CV" is a Mexican company form
+        return not text.startswith(" de ", end)
     if guard == "rust":
         return not text.startswith(" Belt", end)
     if guard == "c":
@@ -593,11 +639,6 @@ def _sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
         dot = text.find(". ", end, hi)
         hi = hi if dot < 0 else dot + 1
     return lo, hi
-
-
-def _any_in(positions: list[int], lo: int, hi: int) -> bool:
-    i = bisect_left(positions, lo)
-    return i < len(positions) and positions[i] < hi
 
 
 def _stronger(a: bool | None, b: bool | None) -> bool | None:
