@@ -192,6 +192,24 @@ _VERB_BEFORE = frozenset(
     {"to", "will", "can", "could", "you", "who", "they", "we", "help", "helps", "helping", "may", "might", "that",
      "which", "would", "should"}
 )  # fmt: skip
+_EXCEL_SUBJECTS = frozenset(
+    {
+        "others",
+        "everyone",
+        "them",
+        "people",
+        "teams",
+        "team",
+        "students",
+        "employees",
+        "individuals",
+        "us",
+        "all",
+    }
+)
+_EXCEL_PAIRED_VERBS = frozenset(
+    {"thrive", "grow", "learn", "succeed", "develop", "innovate", "perform", "lead"}
+)
 _SPARK_OBJECTS = frozenset(
     {"joy", "curiosity", "innovation", "creativity", "ideas", "idea", "conversation", "conversations", "change",
      "interest", "new", "the", "a", "an", "our", "your", "their", "meaningful", "imagination", "discussion",
@@ -204,15 +222,33 @@ _FRENCH_BEFORE = frozenset(
 
 
 def _veto_excel(text: str, low: str, start: int, end: int) -> bool:
+    """ "excel at", "help others excel", "thrive and excel": the verb, not the spreadsheet."""
     if _next_word(low, end) in _EXCEL_VERB_NEXT:
         return True
-    return text[start] == "e" and _prev_word(low, start) in _VERB_BEFORE
+    if text[start] != "e":
+        return False
+    before = _prev_word(low, start)
+    if before in _VERB_BEFORE or before in _EXCEL_SUBJECTS:
+        return True
+    return before in ("and", "or") and _prev_word(low, low.rfind(before, 0, start)) in _EXCEL_PAIRED_VERBS
 
 
 def _veto_spark(text: str, low: str, start: int, end: int) -> bool:
     if _next_word(low, end) in _SPARK_OBJECTS:
         return True
     return text[start] == "s" and _prev_word(low, start) in _VERB_BEFORE
+
+
+def _veto_github(text: str, low: str, start: int, end: int) -> bool:
+    """A GitHub profile or portfolio link is not a skill ("links to your GitHub, LinkedIn")."""
+    if _prev_word(low, start) in ("your", "their", "his", "her") or _next_word(low, end) in _PROFILE_WORDS:
+        return True
+    return "linkedin" in low[max(0, start - 30) : end + 30]
+
+
+_PROFILE_WORDS = frozenset(
+    {"profile", "profiles", "link", "links", "account", "handle", "username", "page", "url"}
+)
 
 
 def _veto_tableau(text: str, low: str, start: int, end: int) -> bool:
@@ -224,6 +260,7 @@ _VETOES: dict[str, Callable[[str, str, int, int], bool]] = {
     "spark": _veto_spark,
     "sparks": _veto_spark,
     "tableau": _veto_tableau,
+    "github": _veto_github,
 }
 
 _COMPANY_SUFFIX = frozenset(
