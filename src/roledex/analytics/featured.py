@@ -15,8 +15,10 @@ Scoring (each part in [0, 1], weights in FEATURE_WEIGHTS):
 `limit` of them, older and undated postings fill the list (recency still ranks them). Duplicates are
 collapsed at ingest; here a title + company that appears twice (re-posted, another location) shows once.
 
-The salary, level and recency parts come from the in-memory PostingIndex; only the best candidates
-(at most MAX_CANDIDATES, enough to be exact unless many tie) have their description read and split.
+The salary, level and recency parts come from the in-memory PostingIndex; only the best candidates by
+those parts have their description read and split: every posting that could still win on completeness,
+but at most max(MAX_CANDIDATES, 10 * limit) of them, newest first among equals. The ranking is exact
+unless more postings than that tie on the first three parts (then the newest of them are considered).
 """
 
 from __future__ import annotations
@@ -37,7 +39,7 @@ HALF_LIFE_DAYS = 30.0
 CURRENT_DAYS = 90
 FULL_LENGTH = 2_000  # characters of description that count as complete
 KEY_SECTIONS = ("responsibilities", "requirements", "benefits")
-MAX_CANDIDATES = 300
+MAX_CANDIDATES = 60  # descriptions read and split per call (at least 10 per posting asked for)
 MAX_LIMIT = 50
 
 
@@ -103,7 +105,7 @@ def featured_jobs(
     k = min(ids.size, limit * 4)
     bar = np.sort(first)[::-1][k - 1] - w["complete"]
     chosen = np.flatnonzero(first >= bar)
-    chosen = chosen[np.lexsort((-ids[chosen], -first[chosen]))][:MAX_CANDIDATES]
+    chosen = chosen[np.lexsort((-ids[chosen], -first[chosen]))][: max(MAX_CANDIDATES, 10 * limit)]
     texts = _sql_descriptions(store, [int(ids[i]) for i in chosen])
     scored: list[tuple[float, int, int, dict[str, float]]] = []
     for i in chosen:

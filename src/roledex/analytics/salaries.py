@@ -241,7 +241,8 @@ _SQL_SURVEY = (
 )
 _SQL_POSTED = (
     "SELECT annual_usd_mid, annual_usd_max - annual_usd_min, title, role, level, country,"
-    " CAST(substr(posted_at, 1, 4) AS INTEGER), CASE remote WHEN 'remote' THEN 100 WHEN 'hybrid' THEN 50"
+    " CASE WHEN posted_at GLOB '[12][0-9][0-9][0-9]*' THEN CAST(substr(posted_at, 1, 4) AS INTEGER) END,"
+    " CASE remote WHEN 'remote' THEN 100 WHEN 'hybrid' THEN 50"
     " WHEN 'onsite' THEN 0 END, NULL, salary_currency FROM postings WHERE annual_usd_mid IS NOT NULL"
 )  # reads the covering index postings_pay (migration 0002), never the posting rows
 
@@ -271,10 +272,12 @@ class GroupStats:
     range_width_median: float | None = None  # posted layer: median of (max - min), annual USD
 
     def to_dict(self) -> dict[str, Any]:
-        d: dict[str, Any] = {"key": self.key, **self.summary.to_dict(), "currencies": self.currencies}
-        if self.range_width_median is not None or self.summary.n:
-            d["range_width_median"] = self.range_width_median
-        return d
+        return {
+            "key": self.key,
+            **self.summary.to_dict(),
+            "currencies": self.currencies,
+            "range_width_median": self.range_width_median,
+        }
 
 
 @dataclass(frozen=True)

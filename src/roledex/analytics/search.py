@@ -37,13 +37,14 @@ ts_headline) and `data_fingerprint`, and keeps the rest.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 import threading
 import unicodedata
 import weakref
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import numpy as np
 from numpy.typing import NDArray
@@ -268,7 +269,7 @@ def store_cached(store: Any, name: str, build: Callable[[Any], T]) -> T:
         entries = _CACHES.setdefault(store, {})
         hit = entries.get(name)
         if hit is not None and hit[0] == fingerprint:
-            return hit[1]  # type: ignore[no-any-return,unused-ignore]
+            return cast(T, hit[1])
         value = build(store)
         entries[name] = (fingerprint, value)
         return value
@@ -320,10 +321,10 @@ class PostingIndex:
     sample_n: int = 0
 
     def code(self, column: str, value: str) -> int:
-        try:
-            return self.vocab[column].index(value)
-        except ValueError:
-            return -2  # a valid value no posting has: matches nothing
+        """The code of a value in a column (vocabularies are sorted); -2 when no posting has it."""
+        names = self.vocab[column]
+        i = bisect_left(names, value)
+        return i if i < len(names) and names[i] == value else -2
 
     def mask(self, query: JobQuery, *, skip: str | None = None) -> Mask:
         """Postings passing every filter of `query` except the filter named `skip`."""
@@ -405,7 +406,6 @@ def load_posting_index(store: Any) -> PostingIndex:
     present = np.zeros(size, dtype=bool)
     codes = {c: np.full(size, -1, dtype=np.int16) for c in _CATEGORICAL}
     vocab: dict[str, list[str]] = {c: [] for c in _CATEGORICAL}
-    lookup: dict[str, dict[str, int]] = {c: {} for c in _CATEGORICAL}
     internship = np.zeros(size, dtype=bool)
     groups = conn.execute(_SQL_FILTER_GROUPS).fetchall()
     if groups:
@@ -418,18 +418,11 @@ def load_posting_index(store: Any) -> PostingIndex:
         present[ids] = True
         internship[ids] = np.repeat(np.fromiter((bool(g[4]) for g in groups), dtype=bool), lengths)[keep]
         for column, at in zip(_CATEGORICAL, (0, 1, 2, 3, 5, 6), strict=True):
-            table = lookup[column]
-            group_codes = np.empty(len(groups), dtype=np.int16)
-            for i, g in enumerate(groups):
-                value = g[at]
-                if value is None:
-                    group_codes[i] = -1
-                    continue
-                code = table.get(value)
-                if code is None:
-                    code = table[value] = len(vocab[column])
-                    vocab[column].append(value)
-                group_codes[i] = code
+            group_values: list[str | None] = [g[at] for g in groups]
+            vocab[column] = sorted({v for v in group_values if v is not None})
+            table: dict[str | None, int] = {v: i for i, v in enumerate(vocab[column])}
+            table[None] = -1
+            group_codes = np.fromiter((table[v] for v in group_values), dtype=np.int16, count=len(groups))
             codes[column][ids] = np.repeat(group_codes, lengths)[keep]
     posted = np.full(size, -1, dtype=np.int32)
     for day, text in conn.execute(_SQL_POSTED):
@@ -438,13 +431,13 @@ def load_posting_index(store: Any) -> PostingIndex:
     mid = np.full(size, np.nan)
     id_text, mid_text = conn.execute(_SQL_MID).fetchone()
     if id_text:
-        ids, values = _ids(id_text), np.fromstring(mid_text, dtype=np.float64, sep=",")
+        ids, mids = _ids(id_text), np.fromstring(mid_text, dtype=np.float64, sep=",")
         keep = ids < size
-        mid[ids[keep]] = values[keep]
+        mid[ids[keep]] = mids[keep]
     skills: dict[str, SkillPostings] = {}
     for skill, text in conn.execute(_SQL_SKILLS):
-        ids = _ids(text)
-        ids = np.unique(ids[ids < size])
+        ids = _ids(text)  # sorted and unique: read in (skill_id, posting_id) key order
+        ids = ids[ids < size]
         if ids.size * 8 >= size / 8:  # an id array would be bigger than a bit set
             bits = np.zeros(size, dtype=bool)
             bits[ids] = True
