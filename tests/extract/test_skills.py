@@ -204,7 +204,8 @@ def test_does_not_find_the_skill(matcher: SkillMatcher, text: str, skill: str) -
     [
         ("SQL and Python; later Python again, and SQL.", ["sql", "python"]),
         ("PySpark", ["pyspark", "python", "spark"]),
-        ("pgvector", ["pgvector", "postgresql", "vector-databases", "sql"]),
+        ("GitHub Actions", ["github", "git", "github-actions"]),
+        ("pgvector", ["pgvector", "vector-databases"]),
         ("NoSQL and no-sql", ["nosql"]),
         ("AWS SageMaker", ["aws", "sagemaker"]),
         ("Azure Databricks", ["azure", "azure-databricks", "databricks"]),

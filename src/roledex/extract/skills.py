@@ -117,7 +117,7 @@ _FALLBACK_IMPLIES: dict[str, tuple[str, ...]] = {
     "github-actions": ("github",), "gitlab": ("git",), "gitlab-ci": ("gitlab",), "gke": ("kubernetes",),
     "helm": ("kubernetes",), "hiveql": ("hive", "sql"), "llm-fine-tuning": ("llm",), "mariadb": ("sql",),
     "milvus": ("vector-databases",), "mysql": ("sql",), "nltk": ("nlp",), "openai-api": ("llm",),
-    "opencv": ("computer-vision",), "pgvector": ("postgresql", "vector-databases"),
+    "opencv": ("computer-vision",), "pgvector": ("vector-databases",),
     "pinecone": ("vector-databases",), "pl-sql": ("sql",), "postgresql": ("sql",), "prompt-engineering": ("llm",),
     "pyspark": ("python", "spark"), "pytorch-lightning": ("pytorch",), "qdrant": ("vector-databases",),
     "rag": ("llm",), "shiny": ("r",), "spacy": ("nlp",), "spark-mllib": ("spark",), "spark-sql": ("spark", "sql"),
@@ -293,13 +293,16 @@ _CS_GUARDS: dict[str, str] = {
     "R": "r", "Go": "go", "GO": "go", "C": "c", "Julia": "list", "Rust": "rust", "RUST": "rust", "GCP": "gcp",
     "RAG": "rag",
     "RL": "rl",
+    "CV": "ml-list",
+    "DL": "ml-list",
+    "OpenAI": "name",
+    "Gemini": "name",
     **{
         alias: "tech"
         for alias in (
             "Swift", "Lua", "Dart", "JAX", "Jax", "Ray", "Prefect", "Oracle", "Weka", "WEKA", "RAPIDS", "D3",
             "React", "Angular", "Vue", "Puppet", "Chef", "Prometheus", "Confluence", "Domo", "DOMO", "Superset",
-            "Amplitude", "Haystack", "DAX", "Gemini", "Athena", "Dataflow", "ECS", "Lambda", "Arrow", "Maven",
-            "Periscope", "OpenAI",
+            "Amplitude", "Haystack", "DAX", "Athena", "Dataflow", "ECS", "Lambda", "Arrow", "Maven", "Periscope",
         )
     },
 }  # fmt: skip
@@ -337,7 +340,6 @@ class SkillMatcher:
         self._category = {sid: s.category for sid, s in skills.items()}
         self._implied = {sid: _closure(sid, skills) for sid in skills}
         self._shadows = {sid: frozenset(_relation(s, "shadows")) for sid, s in skills.items()}
-        self._listable_ids = frozenset(sid for sid, s in skills.items() if s.category in _LIST_CATEGORIES)
         ci: dict[str, set[str]] = {}
         cs: dict[str, set[str]] = {}
         for sid, skill in skills.items():
@@ -459,8 +461,7 @@ class SkillMatcher:
         """Accept guarded case-sensitive hits whose context makes them the tool; repeat for chains."""
         pending = guarded
         while pending:
-            listable = self._listable_ids
-            anchors = sorted((h.start, h.end, h.skills) for h in hits if not listable.isdisjoint(h.skills))
+            anchors = sorted((h.start, h.end, h.skills) for h in hits)
             starts = [a[0] for a in anchors]
             left = [
                 (h, g) for h, g in pending if not _guard_passes(g, text, h, anchors, starts, self._category)
@@ -556,7 +557,7 @@ def _relation(skill: Skill, name: str) -> tuple[str, ...]:
 
 
 def _closure(sid: str, skills: dict[str, Skill]) -> tuple[str, ...]:
-    """Skills a mention of `sid` also counts for, transitively (pgvector -> postgresql -> sql)."""
+    """Skills a mention of `sid` also counts for, transitively (github-actions -> github -> git)."""
     out: list[str] = []
     todo = list(_relation(skills[sid], "implies"))
     while todo:
@@ -600,24 +601,29 @@ def _in_list(
     category: dict[str, str],
     only: frozenset[str] = _LIST_CATEGORIES,
 ) -> bool:
-    """True when the hit sits in a list with another tool: only separators, "and", "or" ... between."""
+    """True when the hit sits in a list with another skill of the `only` categories: only separators, "and",
+    "or" ... (or a few unknown capitalised items) between them."""
+
+    def fits(sids: tuple[str, ...]) -> bool:
+        return any(category.get(s) in only for s in sids)
+
     i = bisect_right(starts, hit.start)
     j = i - 1
-    while j >= 0 and anchors[j][1] > hit.start:
+    while j >= 0 and (anchors[j][1] > hit.start or not fits(anchors[j][2])):
         j -= 1
-    candidates = []
-    if j >= 0 and hit.start - anchors[j][1] <= 40:
-        candidates.append((anchors[j][1], hit.start, anchors[j][2]))
-    while i < len(anchors) and anchors[i][0] < hit.end:
+    while i < len(anchors) and (anchors[i][0] < hit.end or not fits(anchors[i][2])):
         i += 1
+    gaps = []
+    if j >= 0 and hit.start - anchors[j][1] <= 40:
+        gaps.append((anchors[j][1], hit.start))
     if i < len(anchors) and anchors[i][0] - hit.end <= 40:
-        candidates.append((hit.end, anchors[i][0], anchors[i][2]))
-    for lo, hi, sids in candidates:
-        if any(category.get(s) in only for s in sids) and (
-            _LIST_GAP.fullmatch(text, lo, hi) or _LIST_GAP_ITEMS.fullmatch(text, lo, hi)
-        ):
-            return True
-    return False
+        gaps.append((hit.end, anchors[i][0]))
+    return any(
+        _LIST_GAP.fullmatch(text, lo, hi) or _LIST_GAP_ITEMS.fullmatch(text, lo, hi) for lo, hi in gaps
+    )
+
+
+_ML_AREAS = frozenset({"method", "genai"})
 
 
 def _guard_passes(
@@ -646,11 +652,17 @@ def _guard_passes(
         return not text.startswith(" Belt", end)
     if guard == "c":
         return _in_list(text, hit, anchors, starts, category, _LANGUAGE_ONLY)
+    if guard == "ml-list":  # "LLM, CV, NLP": an abbreviation among other ML areas
+        return _in_list(text, hit, anchors, starts, category, _ML_AREAS)
     if _in_list(text, hit, anchors, starts, category):
         return True
     if guard == "list":
         return False
     after_ok = _END_AFTER.match(text, end) is not None
+    if guard == "name":  # "frameworks like OpenAI", "OpenAI APIs"
+        if _TECH_NOUN_AFTER.match(text, end):
+            return True
+        return after_ok and _PREPOSITION_BEFORE.search(text, max(0, start - 16), start) is not None
     if guard == "r":
         if _R_NOUN_AFTER.match(text, end):
             return True
