@@ -119,16 +119,16 @@ def role_detail(taxonomy: Taxonomy, role_id: str) -> RenderableType:
         parts.append(Text("Standard occupations", style="bold"))
         parts.append(links)
     if role.outlook:
-        o = role.outlook
+        fact = role.outlook
         growth, wage = _outlook_cells(role)
         line = (
-            f"{o.get('occupation')} (SOC {o.get('soc_code')}): employment {growth} in "
-            f"{o.get('projection_period', '2023-2033')}; median annual wage {wage} ({o.get('wage_reference', '')})."
+            f"{fact.get('occupation')} (SOC {fact.get('soc_code')}): employment {growth} in "
+            f"{fact.get('projection_period', '2023-2033')}; median annual wage {wage} ({fact.get('wage_reference', '')})."
         )
         parts.append(_labelled("Outlook", line))
-        if o.get("note"):
-            parts.append(Text(str(o["note"]), style="dim"))
-        parts.append(Text(f"Source: {o.get('source')}, {o.get('url')}", style="dim"))
+        if fact.get("note"):
+            parts.append(Text(str(fact["note"]), style="dim"))
+        parts.append(Text(f"Source: {fact.get('source')}, {fact.get('url')}", style="dim"))
     return Panel(Group(*parts), title=f"{role.name} [dim]({role.id})[/dim]", expand=False)
 
 
@@ -143,7 +143,9 @@ def skill_detail(taxonomy: Taxonomy, skill_id: str) -> RenderableType:
         _labelled("Matched as", ", ".join([*skill.case_sensitive_aliases, *skill.aliases]) or "-"),
     ]
     if skill.case_sensitive_aliases:
-        parts.append(Text("Case-sensitive names are matched only with exact case and in context.", style="dim"))
+        parts.append(
+            Text("Case-sensitive names are matched only with exact case and in context.", style="dim")
+        )
     parts.append(_labelled("Sources", ", ".join(skill.sources) or "-"))
     return Panel(Group(*parts), title=f"{skill.name} [dim]({skill.id})[/dim]", expand=False)
 
