@@ -32,63 +32,127 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from roledex.extract.sections import Section, split_sections
-from roledex.extract.text import PREFERENCE_CUES as _CUE_RE
-from roledex.extract.text import aside_spans, statement_bounds
+from roledex.extract.text import (
+    aside_spans,
+    is_word_start,
+    keyword_pattern,
+    lower,
+    preference_cues,
+    statement_bounds,
+)
 from roledex.models import Degree
 
 # ------------------------------------------------------------------------------------------ vocabulary
 # ranks: 0 none (incl. associate / high school), 1 bachelor, 2 master, 3 phd
 _RANK_DEGREE: tuple[Degree, ...] = ("none", "bachelor", "master", "phd")
+_RANK = {"none": 0, "bachelor": 1, "master": 2, "phd": 3}
+_APOS = r"(?:'|’|`)"
 
-_APOS = r"(?:'|’|`)?"
-# abbreviations that also mean other things ("MS Office", "Boston, MA", "BA team") count only next to
-# degree context: "BS in", "BS degree", "BS/MS", "BS or MS", "MS, PhD", "MS (...)", "MS with", "MS required"
+# Degrees by their words, matched on the lower-cased text (every branch starts with a letter; see
+# text.keyword_pattern).
+_DEGREE_WORDS, _DEGREE_WORD_KINDS = keyword_pattern(
+    {
+        "phd": (
+            r"ph\.?\s?d\b\.?",
+            r"d\.?phil\b",
+            r"doctorate\b",
+            r"doctoral\b",
+            r"doctor of (?:philosophy|science)\b",
+        ),
+        "master": (
+            r"master" + _APOS + r"?s\b(?!\s+of\s+(?:their|the|your|our)\b)",
+            r"master (?:of|in) (?:science|arts|engineering|business|computer|applied|data|statistics|"
+            r"mathematics|public|information|finance|economics|technology)\b",
+            r"master degree\b",
+            r"master\b(?=\s+(?:with|or|and|/)\s)",
+            r"graduate degree",
+            r"graduate-level degree",
+            r"advanced degree",
+            r"post-?graduate degree",
+            r"post graduate degree",
+        ),
+        "bachelor": (
+            r"bachelor(?:" + _APOS + r"?s)?\b",
+            r"baccalaureate\b",
+            r"undergraduate degree",
+            r"under ?grad(?:uate)?\b(?=[^.\n]{0,30}\bdegree)",
+            r"4[- ]year (?:college |university |bachelor" + _APOS + r"?s )?degree",
+            r"four[- ]year (?:college |university |bachelor" + _APOS + r"?s )?degree",
+            r"college degree",
+            r"university degree",
+        ),
+        "none": (
+            r"associate" + _APOS + r"?s?\s+degree",
+            r"associate" + _APOS + r"?s\b(?=[^.\n]{0,40}\bdegree)",
+            r"associate\b(?=\s+(?:or|and|/)\s[^.\n]{0,40}\bdegree)",
+            r"high[- ]school (?:diploma|degree|education|graduate)",
+            r"high school or (?:ged|equivalent)",
+        ),
+    }
+)
+# abbreviations that also mean other things ("MS Office", "Boston, MA", "BA team", "LC-MS/MS") count only
+# next to degree context: "BS in", "BS degree", "BS/MS", "BS or MS", "MS, PhD", "MS (...)", "MS with",
+# "MS and 3 years", "MS required"
 _ABBR_CONTEXT = (
-    r"(?<!GC/)(?<!LC/)(?<!GC-)(?<!LC-)(?<!MS/)"
-    r"(?=\s*(?:/|,|\(|\)|;|\.(?:\s|$)|$|\s(?:or|in|degree|with|plus|from|required|preferred|"
-    r"/|\+|&|\d)\b|\s(?:and|&)\s+(?:\d|Ph\.?D|M\.?S|B\.?S|at least|a minimum|minimum|"
+    r"(?<!GC/MS)(?<!LC/MS)(?<!GC-MS)(?<!LC-MS)(?<!MS/MS)"
+    r"(?=\s*(?:/|,|\(|\)|;|\.(?:\s|$)|$|\s(?:or|in|degree|with|plus|from|required|preferred|\+|&|\d)\b"
+    r"|\s(?:and|&)\s+(?:\d|Ph\.?D|M\.?S|B\.?S|at least|a minimum|minimum|"
     r"[a-z]+\s+(?:\(\d+\)\s+)?(?:years?|yrs))|\s*\n))"
 )
-_DEGREE_RE = re.compile(
-    r"(?P<phd>\bPh\.?\s?D\b\.?(?!-?s\b)|\bD\.?Phil\b|\bdoctorate\b|(?<!post-)(?<!post )\bdoctoral\b"
-    r"|\bdoctor of (?:philosophy|science)\b)"
-    r"|(?P<master>\bmaster" + _APOS + r"s\b(?!\s+of\s+(?:their|the|your|our)\b)"
-    r"|\bmaster (?:of|in) (?:science|arts|engineering|business|computer|applied|data|statistics|"
-    r"mathematics|public|information|finance|economics|technology)\b|\bmaster degree\b"
-    r"|(?-i:\bM\.S\.|\bM\.Sc\b\.?|\bMSc\b|\bM\.A\.|\bM\.Eng\b|\bMEng\b|\bM\.?Tech\b|\bMBA\b|\bM\.B\.A\."
-    r"|\bM\.S\b|\bMS(?:CS|EE)\b|\b(?:MS|MA)\b" + _ABBR_CONTEXT + r")|\bgraduate degree|\badvanced degree"
-    r"|(?<!scrum )\bmasters?\b(?=\s+(?:with|or|and|/)\s)"
-    r"|\bpost-?graduate degree|\bpost graduate degree|\bgraduate-level degree)"
-    r"|(?P<bachelor>\bbachelor(?:" + _APOS + r"s|s)?\b|\bbaccalaureate\b|\bundergraduate degree"
-    r"|\bunder ?grad(?:uate)?\b(?=[^.\n]{0,30}\bdegree)"
-    r"|(?-i:\bB\.S\.?(?:c\.?)?|\bB\.Sc\b\.?|\bBSc\b|\bB\.A\.|\bB\.E\.|\bB\.?Tech\b|\bBEng\b|\bB\.Eng\b"
-    r"|\bBS(?:CS|EE|E)\b|\b(?:BS|BA|BE)\b" + _ABBR_CONTEXT + r")|\b(?:4|four)[- ]year (?:college |university "
-    r"|bachelor" + _APOS + r"s )?degree|\bcollege degree|\buniversity degree)"
-    r"|(?P<none>\bassociate" + _APOS + r"s?\s+degree|\bassociate" + _APOS + r"s\b(?=[^.\n]{0,40}\bdegree)"
-    r"|\bassociate\b(?=\s+(?:or|and|/)\s[^.\n]{0,40}\bdegree)"
-    r"|\bhigh[- ]school (?:diploma|degree|education|graduate)|\bhigh school or (?:GED|equivalent)"
-    r"|(?-i:\bGED\b))",
-    re.I,
+_DEGREE_ABBREVIATIONS, _DEGREE_ABBREVIATION_KINDS = keyword_pattern(
+    {
+        "master": (
+            r"M\.S\.",
+            r"M\.S\b",
+            r"M\.Sc\b\.?",
+            r"MSc\b",
+            r"M\.A\.",
+            r"M\.Eng\b",
+            r"MEng\b",
+            r"M\.?Tech\b",
+            r"MBA\b",
+            r"M\.B\.A\.",
+            r"MS(?:CS|EE)\b",
+            r"MS\b" + _ABBR_CONTEXT,
+            r"MA\b" + _ABBR_CONTEXT,
+        ),
+        "bachelor": (
+            r"B\.S\.?(?:c\.?)?",
+            r"B\.Sc\b\.?",
+            r"BSc\b",
+            r"B\.A\.",
+            r"B\.E\.",
+            r"B\.?Tech\b",
+            r"BEng\b",
+            r"B\.Eng\b",
+            r"BS(?:CS|EE|E)\b",
+            r"BS\b" + _ABBR_CONTEXT,
+            r"BA\b" + _ABBR_CONTEXT,
+            r"BE\b" + _ABBR_CONTEXT,
+        ),
+        "none": (r"GED\b",),
+    }
 )
-_RANK = {"none": 0, "bachelor": 1, "master": 2, "phd": 3}
+# "You may not have a PhD", "no PhD required", "without a degree": the mention is negated
+_NEGATED = re.compile(r"\b(?:no|not|n't|without|never|nor)\b[^.;:\n]{0,22}$")
+_NOT_A_DEGREE_BEFORE = {"phd": ("post-", "post "), "master": ("scrum ",)}
+_ABBREVIATION_COMPANY = re.compile(r"\b(?:BS|MS|BA|MA|MBA|PhD|[Dd]egree)\b|\bin [A-Z]|/")
 
 # a degree named without its level: "degree in Statistics", "a STEM degree", "relevant degree"
-_GENERIC_DEGREE = re.compile(
-    r"\b(?:(?:a|an|relevant|related|technical|quantitative|STEM|university|college|academic|formal|science|"
-    r"scientific|engineering|analytical|computer science|CS|IT|business)\s+)degree\b"
-    r"|\bdegree\s+(?:in|from)\b(?!\s+(?:which|that|of))|\bdegree\s*\(?or (?:equivalent|higher)",
-    re.I,
+_DEGREE_WORD = re.compile(r"degrees?\b")
+_GENERIC_BEFORE = re.compile(
+    r"(?:\ba|\ban|relevant|related|technical|quantitative|stem|university|college|academic|formal|science|"
+    r"scientific|engineering|analytical|computer science|\bcs|\bit|business)\s+$"
 )
-_NOT_GENERIC = re.compile(r"(?:high|360|some|varying|certain|great|large|significant|to a|what)[- ]?$", re.I)
-
-_EXPLICIT_NONE = re.compile(
-    r"\bno (?:college |university |formal |4-year |four-year )?degree(?:s)?\b(?! in)"
-    r"|\bdegree (?:is |are )?not (?:required|necessary|needed|a requirement|mandatory)"
-    r"|\b(?:don't|do not|doesn't|does not) (?:need|require|have to have) (?:a |any )?(?:college |formal |university )?degree"
-    r"|\bwithout (?:a |any )?(?:college |formal |university |4-year )?degree\b"
-    r"|\bregardless of (?:your )?(?:formal )?(?:degree|education)"
-    r"|\bdegree (?:is )?(?:optional|not essential)",
-    re.I,
+_GENERIC_AFTER = re.compile(r"\s+(?:in|from)\b(?!\s+(?:which|that|of))|\s*\(?or (?:equivalent|higher)")
+_NOT_GENERIC = re.compile(r"(?:high|360|some|varying|certain|great|large|significant|to a|what)[- ]?$")
+# explicitly no degree: "no degree required", "degree not required", "don't need a degree"
+_NONE_BEFORE = re.compile(
+    r"(?:\bno|\bwithout(?: a| any)?|(?:don't|do not|doesn't|does not|don’t|doesn’t) (?:need|require|have to have)"
+    r"(?: a| any)?|regardless of(?: your)?)\s+(?:college |university |formal |4-year |four-year )?$"
+)
+_NONE_AFTER = re.compile(
+    r"s?\s+(?:is |are )?not (?:required|necessary|needed|a requirement|mandatory)\b|s?\s+(?:is )?(?:optional|not essential)\b"
 )
 
 _CONNECTOR_WORDS = frozenset(
@@ -97,53 +161,59 @@ _CONNECTOR_WORDS = frozenset(
 )
 _WORD = re.compile(r"[A-Za-z']+")
 _PAREN = re.compile(r"\(([^()\n]*)\)")
-# "You may not have a PhD", "no PhD required", "without a degree": the mention is negated
-_NEGATED = re.compile(r"\b(?:no|not|n't|without|never|nor)\b[^.;:\n]{0,22}$", re.I)
 _IGNORED_KINDS = frozenset({"benefits", "company", "equal_opportunity"})
+# every degree named in words contains one of these (a fast `in` test before the scans)
+_GATE_WORDS = ("degree", "bachelor", "master", "phd", "ph.d", "ph. d", "doctor", "d.phil", "dphil")
+_GATE_WORDS += ("baccalaureate", "undergrad", "associate", "high school", "high-school", "diploma")
 
 # ------------------------------------------------------------------------------------------ fields
-_FIELDS: tuple[tuple[str, str], ...] = (
-    ("computer science", r"computer science|comp\.? ?sci\b|(?-i:\bCS\b|\bCSE\b)|computing science"),
-    ("computer engineering", r"computer engineering"),
-    ("electrical engineering", r"electrical (?:and computer )?engineering|(?-i:\bEE\b|\bECE\b)"),
-    ("software engineering", r"software engineering"),
-    ("mechanical engineering", r"mechanical engineering"),
-    ("chemical engineering", r"chemical engineering"),
-    ("industrial engineering", r"industrial engineering"),
-    ("biomedical engineering", r"biomedical engineering"),
-    ("engineering", r"engineering"),
-    ("data science", r"data science"),
-    ("statistics", r"statistic(?:s|al science)|\bstats\b"),
-    ("biostatistics", r"biostatistics"),
-    ("mathematics", r"mathematic(?:s|al)|applied math|\bmaths?\b"),
-    ("physics", r"physics"),
-    ("economics", r"economics|econometrics"),
-    ("operations research", r"operations research"),
-    ("machine learning", r"machine learning"),
-    ("artificial intelligence", r"artificial intelligence"),
-    ("information systems", r"information systems|(?-i:\bMIS\b)"),
-    ("information technology", r"information technology"),
-    ("finance", r"finance|financial engineering"),
-    ("business", r"business(?: administration| analytics)?"),
-    ("accounting", r"accounting"),
-    ("actuarial science", r"actuarial"),
-    ("analytics", r"\banalytics\b"),
-    ("bioinformatics", r"bioinformatics|computational biology"),
-    ("biology", r"\bbiology\b|life sciences?"),
-    ("chemistry", r"chemistry"),
-    ("linguistics", r"linguistics"),
-    ("cognitive science", r"cognitive science"),
-    ("neuroscience", r"neuroscience"),
-    ("psychology", r"psychology"),
-    ("epidemiology", r"epidemiology|public health"),
-    ("geography", r"geography|(?-i:\bGIS\b)"),
-    ("social science", r"social sciences?"),
-    ("quantitative field", r"quantitative (?:field|discipline|subject|area|degree|major)|quantitative"),
-    ("stem", r"(?-i:\bSTEM\b)"),
-    ("related field", r"related (?:field|discipline|area|major|subject|technical field|quantitative field)"),
+_FIELD_WORDS, _FIELD_WORD_KINDS = keyword_pattern(
+    {
+        "computer_science": (r"computer science", r"comp\.? ?sci\b", r"computing science"),
+        "computer_engineering": (r"computer engineering",),
+        "electrical_engineering": (r"electrical (?:and computer )?engineering",),
+        "software_engineering": (r"software engineering",),
+        "mechanical_engineering": (r"mechanical engineering",),
+        "chemical_engineering": (r"chemical engineering",),
+        "industrial_engineering": (r"industrial engineering",),
+        "biomedical_engineering": (r"biomedical engineering",),
+        "engineering": (r"engineering",),
+        "data_science": (r"data science",),
+        "biostatistics": (r"biostatistics",),
+        "statistics": (r"statistics", r"statistical science", r"stats\b"),
+        "mathematics": (r"mathematics", r"mathematical", r"applied math", r"maths?\b"),
+        "physics": (r"physics",),
+        "economics": (r"economics", r"econometrics"),
+        "operations_research": (r"operations research",),
+        "machine_learning": (r"machine learning",),
+        "artificial_intelligence": (r"artificial intelligence",),
+        "information_systems": (r"information systems",),
+        "information_technology": (r"information technology",),
+        "finance": (r"finance\b", r"financial engineering"),
+        "business": (r"business",),
+        "accounting": (r"accounting",),
+        "actuarial_science": (r"actuarial",),
+        "analytics": (r"analytics\b",),
+        "bioinformatics": (r"bioinformatics", r"computational biology"),
+        "biology": (r"biology\b", r"life sciences?\b"),
+        "chemistry": (r"chemistry",),
+        "linguistics": (r"linguistics",),
+        "cognitive_science": (r"cognitive science",),
+        "neuroscience": (r"neuroscience",),
+        "psychology": (r"psychology",),
+        "epidemiology": (r"epidemiology", r"public health"),
+        "geography": (r"geography",),
+        "social_science": (r"social sciences?\b",),
+        "quantitative_field": (r"quantitative\b",),
+        "related_field": (
+            r"related (?:field|discipline|area|major|subject|technical field|quantitative field)",
+        ),
+    }
 )
-_FIELD_RE = re.compile("|".join(f"(?P<f{i}>{pat})" for i, (_, pat) in enumerate(_FIELDS)), re.I)
-_FIELD_NAMES = {f"f{i}": name for i, (name, _) in enumerate(_FIELDS)}
+_FIELD_ABBREVIATIONS = {"CS": "computer science", "CSE": "computer science", "EE": "electrical engineering"}
+_FIELD_ABBREVIATIONS |= {"ECE": "electrical engineering", "MIS": "information systems", "GIS": "geography"}
+_FIELD_ABBREVIATIONS |= {"STEM": "stem"}
+_FIELD_ABBREVIATION_RE = re.compile(r"C(?:SE?)\b|E(?:CE|E)\b|MIS\b|GIS\b|STEM\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,40 +232,60 @@ class _Mention:
     preferred: bool | None = None  # None until decided
 
 
-def _is_abbreviation_noise(text: str, m: re.Match[str]) -> bool:
+def _is_abbreviation_noise(text: str, start: int, end: int) -> bool:
     """'MA'/'BA'/'BE' need a degree word nearby: 'Boston, MA or remote', 'BA team', 'BE able to'."""
-    word = m.group(0)
+    word = text[start:end]
     if word not in ("MA", "BA", "BE"):
         return False
-    window = text[max(0, m.start() - 12) : m.end() + 40]
-    return not re.search(r"\b(?:BS|MS|BA|MA|PhD|degree|in [A-Z])\b|/", window.replace(word, "", 1))
+    window = text[max(0, start - 12) : start] + text[end : end + 40]
+    return _ABBREVIATION_COMPANY.search(window) is None
 
 
-def _find_mentions(text: str, lo: int, hi: int) -> list[_Mention]:
+def _find_mentions(text: str, low: str, lo: int, hi: int) -> list[_Mention]:
+    """Degree mentions of text[lo:hi], in order; `low` is `lower(text)`."""
     out: list[_Mention] = []
-    for m in _DEGREE_RE.finditer(text, lo, hi):
-        if _is_abbreviation_noise(text, m) or _NEGATED.search(text, max(lo, m.start() - 30), m.start()):
+    for m in _DEGREE_WORDS.finditer(low, lo, hi):
+        start = m.start()
+        kind = _DEGREE_WORD_KINDS[m.lastgroup or ""]
+        if not is_word_start(low, start):
             continue
-        out.append(_Mention(m.start(), m.end(), _RANK[m.lastgroup or "bachelor"]))
-    return out
+        if kind in _NOT_A_DEGREE_BEFORE and low[max(0, start - 6) : start].endswith(
+            _NOT_A_DEGREE_BEFORE[kind]
+        ):
+            continue  # "post-doctoral", "Scrum Master"
+        if low.startswith("ph", start) and low[m.end() : m.end() + 1] == "s":
+            continue  # "PhDs" (people), not a degree
+        out.append(_Mention(start, m.end(), _RANK[kind]))
+    for m in _DEGREE_ABBREVIATIONS.finditer(text, lo, hi):
+        start = m.start()
+        if not is_word_start(text, start) or _is_abbreviation_noise(text, start, m.end()):
+            continue
+        out.append(_Mention(start, m.end(), _RANK[_DEGREE_ABBREVIATION_KINDS[m.lastgroup or ""]]))
+    if len(out) > 1:
+        out.sort(key=lambda x: x.start)
+    return [x for x in out if not _NEGATED.search(low, max(lo, x.start - 30), x.start)]
 
 
-def degree_spans(text: str, lo: int = 0, hi: int | None = None) -> list[tuple[int, int, int]]:
+def degree_spans(
+    text: str, lo: int = 0, hi: int | None = None, low: str | None = None
+) -> list[tuple[int, int, int]]:
     """(start, end, rank) of the degrees named in text[lo:hi]; rank 0 none/associate, 1 bachelor, 2 master, 3 phd.
 
-    Used by the experience extractor to pair years with degrees ("BS with 5 years or MS with 3").
+    Used by the experience extractor to pair years with degrees ("BS with 5 years or MS with 3"). `low`
+    is `lower(text)` when the caller has it.
     """
-    return [(m.start, m.end, m.rank) for m in _find_mentions(text, lo, len(text) if hi is None else hi)]
+    end = len(text) if hi is None else hi
+    return [(m.start, m.end, m.rank) for m in _find_mentions(text, low or lower(text), lo, end)]
 
 
 def _only_connectors(gap: str) -> bool:
     return all(w.lower() in _CONNECTOR_WORDS for w in _WORD.findall(gap))
 
 
-def _decide(text: str, s: int, e: int, mentions: list[_Mention], default_preferred: bool) -> bool:
+def _decide(text: str, low: str, s: int, e: int, mentions: list[_Mention], default_preferred: bool) -> bool:
     """Set `preferred` on the mentions of one statement text[s:e]; True when it says no degree is needed."""
     events: list[tuple[int, int, str]] = [(m.start, m.end, "mention") for m in mentions]
-    cues = [(c.start(), c.end(), c.lastgroup or "") for c in _CUE_RE.finditer(text, s, e)]
+    cues = preference_cues(low, s, e)
     if cues and "(" in text[s:e]:
         # a parenthesis holding a degree and a cue is its own clause: "(MS preferred)"; cues in other
         # asides ("(experience with Spark is a plus)") are about the aside and are dropped
@@ -225,7 +315,8 @@ def _decide(text: str, s: int, e: int, mentions: list[_Mention], default_preferr
     for start, end, kind in events:
         if kind == "mention":
             m = by_start[start]
-            if pending and not _only_connectors(text[last_end:start]) and "," in text[last_end:start]:
+            gap = text[last_end:start]
+            if pending and "," in gap and not _only_connectors(gap):
                 flush(default_preferred if forward is None else forward)
             if forward is not None:
                 m.preferred = forward
@@ -253,11 +344,22 @@ def _decide(text: str, s: int, e: int, mentions: list[_Mention], default_preferr
     return explicit_none
 
 
-def _fields_in(text: str, s: int, e: int, found: list[str]) -> None:
-    for m in _FIELD_RE.finditer(text, s, e):
-        name = _FIELD_NAMES[m.lastgroup or ""]
+def _fields_in(text: str, low: str, s: int, e: int, found: list[str]) -> None:
+    hits: list[tuple[int, str]] = []
+    for m in _FIELD_WORDS.finditer(low, s, e):
+        if is_word_start(low, m.start()):
+            hits.append((m.start(), _FIELD_WORD_KINDS[m.lastgroup or ""].replace("_", " ")))
+    for m in _FIELD_ABBREVIATION_RE.finditer(text, s, e):
+        if is_word_start(text, m.start()):
+            hits.append((m.start(), _FIELD_ABBREVIATIONS[m.group()]))
+    for _, name in sorted(hits):
         if name not in found:
             found.append(name)
+
+
+def _says_no_degree(low: str, start: int, end: int) -> bool:
+    """Whether the word "degree" at low[start:end] is said not to be needed ("no degree required")."""
+    return bool(_NONE_BEFORE.search(low, max(0, start - 40), start) or _NONE_AFTER.match(low, end))
 
 
 def extract_education(text: str, sections: Sequence[Section] | None = None) -> Education:
@@ -271,33 +373,41 @@ def extract_education(text: str, sections: Sequence[Section] | None = None) -> E
         if section.kind in _IGNORED_KINDS:
             continue
         body = section.text
+        low = lower(body)
         # a preferred section by heading makes its statements preferred; a cue-classified one does not
         # (its own cue words decide, statement by statement)
         default_preferred = section.kind == "preferred" and section.heading is not None
-        if _EXPLICIT_NONE.search(body):
-            explicit_none = True
-        mentions = _find_mentions(body, 0, len(body))
+        if not any(word in low for word in _GATE_WORDS) and _DEGREE_ABBREVIATIONS.search(body) is None:
+            continue  # no degree named here: skip the scans
         statements: dict[tuple[int, int], list[_Mention]] = {}
-        for m in mentions:
+        for m in _find_mentions(body, low, 0, len(body)):
             statements.setdefault(statement_bounds(body, m.start), []).append(m)
         for (s, e), group in statements.items():
-            if _decide(body, s, e, group, default_preferred):
+            if _decide(body, low, s, e, group, default_preferred):
                 explicit_none = True
             required.extend(m.rank for m in group if not m.preferred)
-            _fields_in(body, s, e, fields)
-        # a degree without a level counts as a bachelor's, in statements naming no level
-        for g in _GENERIC_DEGREE.finditer(body):
-            if _NOT_GENERIC.search(body, max(0, g.start() - 12), g.start()):
+            _fields_in(body, low, s, e, fields)
+        # "degree" with no level: a bachelor's when its statement names no level; or "no degree required"
+        for g in _DEGREE_WORD.finditer(low):
+            start, end = g.start(), g.end()
+            if not is_word_start(low, start):
                 continue
-            bounds = statement_bounds(body, g.start())
+            if _says_no_degree(low, start, end):
+                explicit_none = True
+                continue
+            if _NOT_GENERIC.search(low, max(0, start - 12), start):
+                continue
+            if not (_GENERIC_BEFORE.search(low, max(0, start - 20), start) or _GENERIC_AFTER.match(low, end)):
+                continue
+            bounds = statement_bounds(body, start)
             if bounds in statements:
                 continue
-            generic = _Mention(g.start(), g.end(), 1)
+            generic = _Mention(start, end, 1)
             statements[bounds] = [generic]
-            _decide(body, bounds[0], bounds[1], [generic], default_preferred)
+            _decide(body, low, bounds[0], bounds[1], [generic], default_preferred)
             if not generic.preferred:
                 required.append(1)
-            _fields_in(body, bounds[0], bounds[1], fields)
+            _fields_in(body, low, bounds[0], bounds[1], fields)
     if explicit_none:
         return Education("none", tuple(fields))
     if not required:

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 
 from roledex.extract.education import degree_spans
 from roledex.extract.sections import Section, split_sections
-from roledex.extract.text import PREFERENCE_CUES, aside_spans, statement_bounds
+from roledex.extract.text import aside_spans, is_word_start, lower, preference_cues, statement_bounds
 
 _WORD_NUMBERS = {
     "zero": 0,
@@ -53,19 +53,26 @@ _WORD_NUMBERS = {
     "a": 1,
     "an": 1,
 }
-_NUM = r"(?:(?<![\d,.$€£])\d{1,2}(?:\.\d)?(?![\d,])|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty|a(?=\s+(?:full\s+)?year\b))"
+# A number: every branch starts with a literal character (see text.keyword_pattern) so the scan skips
+# ahead to digits and the first letters of number words; "120,000" and "2.5x" are not numbers of years.
+_NUM = "|".join(
+    [f"{d}[0-9]?(?:\\.[0-9])?(?![0-9,])" for d in "0123456789"]
+    + [w for w in _WORD_NUMBERS if len(w) > 2]
+    + [r"a(?=\s+(?:full\s+)?year\b)"]
+)
 _YEARS_RE = re.compile(
-    r"(?<![\w$€£])(?P<n1>" + _NUM + r")(?:\s*\(\s*\d{1,2}\s*\))?"
+    r"(?P<n1>" + _NUM + r")(?:\s*\(\s*\d{1,2}\s*\))?"
     r"(?:\s*\+|\s*-?\s*plus\b)?"
     r"(?:\s*(?:-|–|—|to|or)\s*(?P<n2>" + _NUM + r")(?:\s*\(\s*\d{1,2}\s*\))?)?"
     r"(?:\s*\+|\s*or\s+(?:more|greater|above|longer))?"
-    r"[\s-]*(?P<unit>years?|yrs?|months?)\b(?:['’]s?|\(s\))?",
-    re.I,
+    r"[\s-]*(?P<unit>years?|yrs?|months?)\b(?:['’]s?|\(s\))?"
 )
+_NOT_BEFORE_NUMBER = frozenset("$€£,.")
+_UNIT = re.compile(r"year|yr|month")
+_NUMBER_REACH = 48  # "at least twenty (20) or more years": the number starts within this many characters
 _NO_EXPERIENCE = re.compile(
-    r"\bno (?:prior |previous |professional |industry |work )?experience (?:is )?(?:required|necessary|needed)"
-    r"|\bno experience\b(?=[^.\n]{0,20}$)|\bwithout (?:any )?(?:prior )?experience\b",
-    re.I,
+    r"no (?:prior |previous |professional |industry |work )?experience (?:is )?(?:required|necessary|needed)\b"
+    r"|without (?:any )?(?:prior |previous |professional |industry |work )?experience\b(?! in\b| with\b| of\b)"
 )
 
 # words after "N years" that make it about something other than experience
@@ -74,20 +81,17 @@ _NOT_EXPERIENCE_AFTER = re.compile(
     r"contract|term|degree|college|university|program(?:me)?|plan|vesting|cliff|warranty|guarantee|"
     r"anniversary|tenure|period|commitment|history|cycle|roadmap|horizon|journey|"
     r"of (?:growth|history|operation|operating|existence|service|tuition|employment|tenure|innovation|"
-    r"success|age|coverage|partnership|excellence|profitab\w*|revenue)\b)",
-    re.I,
+    r"success|age|coverage|partnership|excellence|profitab\w*|revenue)\b)"
 )
 # words before "N years" that make it a time span, not a requirement ("for over 20 years", "past 5 years")
 _NOT_EXPERIENCE_BEFORE = re.compile(
     r"(?:\bfor|\bpast|\blast|\bnext|\bprevious|\brecent|\bwithin|\bevery|\beach|\bper|\bafter|\bsince|"
     r"\bfirst|\bfounded|\bspanning|\bin the)\s+(?:the\s+)?(?:over\s+|more than\s+|nearly\s+|almost\s+|about\s+|"
-    r"some\s+|close to\s+)?$",
-    re.I,
+    r"some\s+|close to\s+)?$"
 )
 _COMPANY_SUBJECT = re.compile(
-    r"\b(?:we|our team|the team|our company|the company|our founders?|founders?|our leadership|leadership team|"
-    r"executive team|an executive team)\s+(?:have|has|bring|brings|'ve|’ve|boasts?)\b",
-    re.I,
+    r"(?:we|our team|the team|our company|the company|our founders?|founders?|our leadership|leadership team|"
+    r"executive team)\s+(?:have|has|bring|brings|'ve|’ve|boasts?)\b"
 )
 # words right after "N years" that speak of doing the work
 _EXPERIENCE_OPENER = re.compile(
@@ -97,13 +101,10 @@ _EXPERIENCE_OPENER = re.compile(
     r"analy\w+|engineering|software|full[- ]time|practical|combined|progressive|direct|overall|total|work|"
     r"demonstrated|proven|recent|previous|prior|production|commercial|research|technical|academic|"
     r"experience|exp\b|backend|frontend|data|machine|ml\b|ai\b|quantitative|statistical|implementing|"
-    r"running|owning|shipping|training|minimum|min\b|required|must)",
-    re.I,
+    r"running|owning|shipping|training|minimum|min\b|required|must)"
 )
-_EXPERIENCE_WORD = re.compile(r"experien|\bexp\b|\bbackground\b|\btrack record\b", re.I)
-_EXPERIENCE_LABEL = re.compile(
-    r"experience\W{0,4}(?:\(\w+\)\W{0,3})?(?:level\W{0,3})?(?:required\W{0,3})?$", re.I
-)
+_EXPERIENCE_WORD = re.compile(r"experien|exp\b|background\b|track record\b")
+_EXPERIENCE_LABEL = re.compile(r"experience\W{0,4}(?:\(\w+\)\W{0,3})?(?:level\W{0,3})?(?:required\W{0,3})?$")
 _WINDOW_END = re.compile(r"[.;!?](?:\s|$)|\n")
 _OR_ALTERNATIVE = re.compile(r"\b(?:or|and/or|OR)\b")
 _AND = re.compile(r"\b(?:and|plus|with|including)\b|&")
@@ -113,6 +114,9 @@ _DEGREE_OR_YEARS_GAP = re.compile(
     re.I,
 )
 _IGNORED_KINDS = frozenset({"benefits", "company", "equal_opportunity"})
+# "Option 1: Bachelor's and 4 years" / "Option 3: 6 years": numbered options are alternatives
+_OPTION = re.compile(r"[\W_]*option\s*(\d?)\b")
+_OPTION_RANK = 10
 _MAX_YEARS = 30.0
 
 
@@ -134,7 +138,6 @@ class _Path:
 
 
 def _number(word: str) -> float:
-    word = word.lower()
     return float(_WORD_NUMBERS[word]) if word in _WORD_NUMBERS else float(word)
 
 
@@ -146,7 +149,7 @@ def _years_value(m: re.Match[str]) -> float:
 
 
 def _is_experience(text: str, m: re.Match[str], s: int, e: int) -> bool:
-    """Whether the years match m (inside statement text[s:e]) speaks of a candidate's experience."""
+    """Whether the years match m (inside statement text[s:e], lower-cased) speaks of a candidate's experience."""
     after = m.end()
     if _NOT_EXPERIENCE_AFTER.match(text, after, e):
         return False
@@ -154,7 +157,7 @@ def _is_experience(text: str, m: re.Match[str], s: int, e: int) -> bool:
         return False
     if _COMPANY_SUBJECT.search(text, s, m.start()):
         return False
-    if m.group("n1").lower() in ("a", "an") or (m.group("n1") == "0" and not m.group("n2")):
+    if m.group("n1") in ("a", "an") or (m.group("n1") == "0" and not m.group("n2")):
         # "a year" / bare "0 years" only with the word experience close by
         w = _WINDOW_END.search(text, after, min(e, after + 60))
         return _EXPERIENCE_WORD.search(text, after, w.start() if w else min(e, after + 60)) is not None
@@ -167,19 +170,20 @@ def _is_experience(text: str, m: re.Match[str], s: int, e: int) -> bool:
 
 
 def _is_preferred(text: str, s: int, e: int, start: int, end: int, next_start: int, default: bool) -> bool:
-    """Preferred when a forward cue precedes the years in the statement or a backward cue follows them."""
+    """Preferred when a forward cue precedes the years in the statement or a backward cue follows them.
+
+    `text` is lower-cased."""
     status = default
     asides = [a for a in aside_spans(text, s, e) if not a[0] <= start < a[1]] if "(" in text[s:e] else []
-    for c in PREFERENCE_CUES.finditer(text, s, e):
-        if asides and any(a <= c.start() < b for a, b in asides):
+    for c_start, _, kind in preference_cues(text, s, e):
+        if asides and any(a <= c_start < b for a, b in asides):
             continue  # "(experience with NiFi is an advantage)" is about NiFi
-        kind = c.lastgroup
-        if c.start() < start:
+        if c_start < start:
             if kind == "fwd_pref":
                 status = True
             elif kind == "fwd_req":
                 status = False
-        elif c.start() >= end and c.start() < next_start:
+        elif c_start >= end and c_start < next_start:
             if kind in ("back_pref", "not_req"):
                 return True
             if kind == "back_req":
@@ -244,36 +248,63 @@ def _last_connector_is_or(gap: str) -> bool:
     return not ands or max(ors) > max(ands)
 
 
+def _years_matches(low: str) -> list[re.Match[str]]:
+    """Matches of _YEARS_RE in `low`, found from the unit words: a scan for "year", "yr" and "month" is
+    cheap, and each is then matched against the number that precedes it in a small window."""
+    out: list[re.Match[str]] = []
+    for u in _UNIT.finditer(low):
+        unit = u.start()
+        for m in _YEARS_RE.finditer(low, max(0, unit - _NUMBER_REACH), u.end() + 8):
+            if m.start("unit") == unit:
+                out.append(m)
+                break
+    return out
+
+
 def _section_values(section: Section) -> tuple[list[float], list[tuple[int, float]]]:
     """Required values of one section: plain statement values and (degree rank, value) of degree-led ones."""
     text = section.text
+    low = lower(text)
+    units = "year" in low or "yr" in low or "month" in low
+    none_needed = ("no " in low or "without" in low) and "experience" in low
+    if not units and not none_needed:
+        return [], []  # no number of years can be stated here
     default_pref = section.kind == "preferred" and section.heading is not None
     statements: dict[tuple[int, int], list[_Token]] = {}
-    for m in _YEARS_RE.finditer(text):
-        s, e = statement_bounds(text, m.start())
-        if not _is_experience(text, m, s, e):
+    for m in _years_matches(low) if units else ():
+        start = m.start()
+        if start and (low[start - 1].isalnum() or low[start - 1] in _NOT_BEFORE_NUMBER):
+            continue
+        s, e = statement_bounds(text, start)
+        if not _is_experience(low, m, s, e):
             continue
         value = _years_value(m)
         if value > _MAX_YEARS:
             continue
-        statements.setdefault((s, e), []).append(_Token(m.start(), m.end(), value))
-    for m in _NO_EXPERIENCE.finditer(text):
-        s, e = statement_bounds(text, m.start())
-        statements.setdefault((s, e), []).append(_Token(m.start(), m.end(), 0.0))
+        statements.setdefault((s, e), []).append(_Token(start, m.end(), value))
+    for m in _NO_EXPERIENCE.finditer(low) if none_needed else ():
+        if is_word_start(low, m.start()):
+            s, e = statement_bounds(text, m.start())
+            statements.setdefault((s, e), []).append(_Token(m.start(), m.end(), 0.0))
     plain: list[float] = []
     degree_led: list[tuple[int, float]] = []
     for (s, e), years_tokens in statements.items():
         years_tokens.sort(key=lambda t: t.start)
         for i, tok in enumerate(years_tokens):
             nxt = years_tokens[i + 1].start if i + 1 < len(years_tokens) else e
-            tok.preferred = _is_preferred(text, s, e, tok.start, tok.end, nxt, default_pref)
+            tok.preferred = _is_preferred(low, s, e, tok.start, tok.end, nxt, default_pref)
         if all(tok.preferred for tok in years_tokens):
             continue
-        degrees = [_Token(a, b, None, r) for a, b, r in degree_spans(text, s, e)]
+        degrees = [_Token(a, b, None, r) for a, b, r in degree_spans(text, s, e, low)]
         tokens = sorted(years_tokens + degrees, key=lambda t: t.start)
         stated, rank = _statement_value(text, s, e, tokens)
         if stated is None:
             continue
+        option = _OPTION.match(low, s)
+        if option is not None:
+            rank = _OPTION_RANK + int(
+                option.group(1) or 0
+            )  # "Option 3: 6 years' experience" is an alternative
         if rank >= 0:
             degree_led.append((rank, stated))
         else:
@@ -294,7 +325,8 @@ def extract_min_years(text: str, sections: Sequence[Section] | None = None) -> f
         found = formal if section.kind == "requirements" and section.heading is not None else elsewhere
         found.extend(plain)
         if len({rank for rank, _ in degree_led}) >= 2:
-            found.append(min(v for _, v in degree_led))  # "BS and 6 years" / "MS and 4 years": alternatives
+            # "BS and 6 years" / "MS and 4 years" / "Option 3: 6 years": alternatives, the least counts
+            found.append(min(v for _, v in degree_led))
         else:
             found.extend(v for _, v in degree_led)
     # the qualifications list is the posting's own statement of what it requires; an intro line ("the

@@ -28,7 +28,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-from roledex.extract.text import BULLET, clean_inline, split_statements, tidy_statement
+from roledex.extract.text import (
+    BULLET,
+    clean_inline,
+    is_word_start,
+    keyword_pattern,
+    lower,
+    split_statements,
+    tidy_statement,
+)
 
 # fmt: off
 SectionKind = Literal[
@@ -150,7 +158,8 @@ _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "–": "-", "—
 
 
 def _normalize_heading(line: str) -> str:
-    text = _HEADING_MARKUP.sub("", line).translate(_APOSTROPHES).strip()
+    text = _HEADING_MARKUP.sub("", line) if _MARKUP_CHARS.intersection(line) or line[0] in " \t>" else line
+    text = text.translate(_APOSTROPHES).strip()
     text = text.rstrip(":-.?! \t").strip()
     return " ".join(text.lower().split())
 
@@ -164,19 +173,48 @@ class _Heading:
     strong: bool  # markup or known wording (opens a section even when unknown)
 
 
+# Words one of which every plain-text heading of known wording contains: a cheap test that lets most
+# body lines skip the rules above.
+_HEADING_HINT = re.compile(
+    r"respons|dut|task|requir|qualif|must|skill|experien|educat|background|prefer|nice|bonus|plus|desir|"
+    r"benefit|perk|offer|compensat|salar|pay|reward|equit|401|about|who|what|why|you|overview|summar|"
+    r"descript|role|position|opportunit|mission|value|cultur|compan|team|divers|inclus|equal|eeo|accommodat|"
+    r"location|apply|process|additional|other|ideal|looking|profile|competen|knowledge|abilit|expert|"
+    r"eligib|minimum|basic|day|function|accountab|scope|impact|contribut|stack|have|bring|need|ideal|"
+    r"disclaim|privacy|note|recruit|travel|physical|environment|schedule|clearance|contact|introduc|job|"
+    r"extra|stand out|optional|time off|wellness|life at|story|vision|purpose|belong|dei\b|mandatory|"
+    r"essential|key|core|main|primary|success|fit|right|great|wow|even better|would be"
+)
+_MARKUP_CHARS = frozenset("*_#`\\")
+
+
+@lru_cache(maxsize=8192)
 def _classify_line(line: str) -> tuple[str | None, bool] | None:
-    """(kind, strong) when `line` (stripped) is a heading line, else None."""
-    if len(line) > _HEADING_CHARS_MAX + 12:
+    """(kind, strong) when `line` (stripped) is a heading line, else None. Cached: headings repeat."""
+    if line.endswith(("...", "…")):
+        line = line.rstrip(".… ")  # Walmart's "Minimum Qualifications..."
+    if not line:
         return None
-    bullet = BULLET.match(line)
+    last = line[-1]
+    if last in ".!,;" or len(line) > _SHORT_LINE_MAX:
+        return None  # a sentence or a list item, not a heading
+    first = line[0]
+    bullet = BULLET.match(line) if first in _BULLET_STARTS else None
     body = line[bullet.end() :] if bullet else line
     if not body:
         return None
-    md_heading = line.startswith("#")
+    tail = body.rstrip("*_ ")
+    colon = tail.endswith(":")
+    md_heading = first == "#"
     bold = (body.startswith(("**", "__", "*")) and body.rstrip(": ").endswith(("**", "__"))) or (
         body.startswith("_") and body.rstrip(": ").endswith("_")
     )
-    colon = body.rstrip("*_ ").endswith(":")
+    if bullet and not (bold or colon):
+        return None
+    caps = len(body) >= 4 and body.isupper()
+    plain = not (md_heading or bold or colon or caps)
+    if plain and (body.count(" ") >= 6 or not _HEADING_HINT.search(body.lower())):
+        return None
     inner = body.rstrip("*_ :")
     if ": " in inner or (not colon and "(" in inner and not (md_heading or bold)):
         return None  # "Location: Austin", "Bachelor's (Preferred)": a field, not a heading
@@ -185,17 +223,12 @@ def _classify_line(line: str) -> tuple[str | None, bool] | None:
         return None
     if not (norm[0].isalpha() or norm[0] in "'\"("):
         return None
-    letters = [c for c in body if c.isalpha()]
-    caps = len(letters) >= 4 and all(c.isupper() for c in letters)
-    if bullet and not (bold or colon):
-        return None
-    ends_sentence = norm.endswith((".", "!")) or body.rstrip("*_ ").endswith(".")
-    if ends_sentence and not colon:
+    if tail.endswith(".") and not colon:
         return None
     kind = _heading_kind(norm)
     if kind is not None:
         # plain known wording must look like a heading: short, no sentence inside
-        if not (md_heading or bold or colon or caps) and (norm.count(" ") >= 6 or ", " in norm[:-12]):
+        if plain and ", " in norm[:-12]:
             return None
         return kind, True
     if bullet:
@@ -207,66 +240,155 @@ def _classify_line(line: str) -> tuple[str | None, bool] | None:
     return None
 
 
-# inline headings inside a long line: "... team. Preferred Qualifications: Experience with ..."
-_INLINE_HEADING = re.compile(
-    r"(?:(?<=^)|(?<=[.!?)\]]\s)|(?<=[.!?)\]]))[ \t]*(?P<h>(?:(?:Key|Core|Main|Primary|Job|Your|Role|"
-    r"Minimum|Basic|Required|Preferred|Desired|Additional|Technical|Bonus|Must|Nice)[ \t-]+)?"
-    r"(?:Responsibilities|Duties|Requirements|Qualifications|Skills|Nice[ -]to[ -]Haves?|Points|"
-    r"Benefits|Perks|Education|Experience|Have|Preferred|Required|What You(?:'|’)ll Do|What We Offer|"
-    r"About Us|Who You Are|About You|Compensation)"
-    r"(?:[ \t]+(?:and|&)[ \t]+(?:Qualifications|Skills|Experience|Requirements|Benefits))?)[ \t]*:[ \t]*",
-    re.I,
+_BULLET_STARTS = frozenset(" \t>-*+–—•·●○◦▪■►‣⁃o0123456789")
+
+
+# inline headings: "Education: Bachelor's ...", "... team. Preferred Qualifications: Experience with ..."
+# A colon is checked only when the word before it can end such a heading.
+_INLINE_LAST_WORDS = frozenset(
+    {"responsibilities", "duties", "requirements", "qualifications", "skills", "have", "haves", "points"}
+    | {"benefits", "perks", "education", "experience", "preferred", "required", "do", "offer", "us", "are"}
+    | {"you", "compensation"}
 )
+_INLINE_HEADING = re.compile(
+    r"(?:^|(?<=[.!?)\]])[ \t]*)(?P<h>(?:(?:key|core|main|primary|job|your|role|minimum|basic|required|"
+    r"preferred|desired|additional|technical|bonus|must|nice)[ \t-]+)?(?:responsibilities|duties|"
+    r"requirements|qualifications|skills|nice[ -]to[ -]haves?|points|benefits|perks|education|experience|"
+    r"have|preferred|required|what you(?:'|’)ll do|what we offer|about us|who you are|about you|compensation)"
+    r"(?:[ \t]+(?:and|&)[ \t]+(?:qualifications|skills|experience|requirements|benefits))?)[ \t]*$",
+    re.M,
+)
+_SHORT_LINE_MAX = _HEADING_CHARS_MAX + 24  # longer lines are never heading lines (indentation included)
+_COLON = re.compile(r":[ \t]*(?=[^\s])")
 
 
 def _find_headings(text: str) -> list[_Heading]:
     headings: list[_Heading] = []
-    pos = 0
-    for raw in text.split("\n"):
-        line_start = pos
-        pos += len(raw) + 1
-        line = raw.strip()
-        if not line:
-            continue
-        if len(line) <= _HEADING_CHARS_MAX + 12:
-            found = _classify_line(line)
-            if found is not None:
-                kind, strong = found
+    taken: set[int] = set()  # line starts of heading lines
+    lines = text.split("\n")
+    found = [_classify_line(raw.strip()) if 0 < len(raw) <= _SHORT_LINE_MAX else None for raw in lines]
+    if any(found):
+        n = len(text)
+        pos = 0
+        for raw, hit in zip(lines, found, strict=True):
+            line_start = pos
+            pos += len(raw) + 1
+            if hit is not None:
+                kind, strong = hit
+                line = raw.strip()
                 headings.append(
-                    _Heading(line_start, min(pos, len(text)), clean_inline(line).strip(" :*_#"), kind, strong)
+                    _Heading(line_start, min(pos, n), clean_inline(line).strip(" :*_#"), kind, strong)
                 )
+                taken.add(line_start)
+    if ":" in text:
+        low: str | None = None
+        for c in _COLON.finditer(text):
+            colon = c.start()
+            line_start = text.rfind("\n", 0, colon) + 1
+            if line_start in taken:
                 continue
-        if ":" in line:
-            offset = line_start + (len(raw) - len(raw.lstrip()))
-            for m in _INLINE_HEADING.finditer(line):
-                heading = m.group("h")
-                kind = _heading_kind(_normalize_heading(heading))
-                if kind is None or m.end() >= len(line):
-                    continue
-                headings.append(_Heading(offset + m.start(), offset + m.end(), heading, kind, True))
+            words = text[max(line_start, colon - 24) : colon].split()
+            if not words or words[-1].lower().rstrip("'’") not in _INLINE_LAST_WORDS:
+                continue
+            if low is None:
+                low = lower(text)
+            h = _INLINE_HEADING.search(low, max(line_start, colon - 48), colon)
+            if h is None or (not text[h.start("h")].isupper() and h.start("h") != line_start):
+                continue
+            heading = text[h.start("h") : h.end("h")]
+            kind = _heading_kind(_normalize_heading(heading))
+            if kind is not None:
+                headings.append(_Heading(h.start("h"), c.end(), heading, kind, True))
+        headings.sort(key=lambda x: x.line_start)
     return headings
 
 
 # --------------------------------------------------------------------------------------------- cues
-_CUES = re.compile(
-    r"(?P<equal_opportunity>equal[- ](?:employment )?opportunit|\bEEO\b|affirmative action|without regard to|"
-    r"regardless of (?:race|age|gender|sex)|\bdiscriminat|protected veteran|reasonable accommodation|"
-    r"\bE-Verify\b|fair chance)"
-    r"|(?P<benefits>\b401\s?\(?k\)?|\bwe offer\b|\bbenefits\b|paid time off|\bPTO\b|health insurance|"
-    r"medical, dental|dental(?:,| and) vision|parental leave|(?:salary|pay|compensation) (?:range|for this)|"
-    r"base (?:salary|pay)|stock options|\bperks\b|\bstipend|tuition reimbursement|\bper (?:year|hour|annum)\b)"
-    r"|(?P<preferred>\bpreferred\b|\bnice[- ]to[- ]have\b|\ba (?:big |huge )?plus\b|\bbonus points\b|"
-    r"\bdesirable\b|\bideally\b|\bpreferably\b|\ban advantage\b|\bhighly desired\b)"
-    r"|(?P<requirements>\d\+? ?(?:years?|yrs)\b|\byears? of (?:\w+ )?experience|\bdegree\b|\bbachelor|"
-    r"\bmaster'?s\b|\bph\.?d\b|\bproficien|\bfamiliar(?:ity)? with|\bknowledge of|\bexperience (?:with|in)\b|"
-    r"\byou have\b|\bmust have\b|\brequired\b|\bstrong (?:understanding|background|knowledge|skills)|"
-    r"\bexpertise in\b|\bskills\b)"
-    r"|(?P<responsibilities>\byou(?:'ll|’ll| will)\b|\bresponsib|\byour role\b|\bin this role\b|"
-    r"\bday[- ]to[- ]day\b|\bduties\b)"
-    r"|(?P<company>\bfounded\b|\bour mission\b|\bheadquartered\b|\bis (?:a|an|the) (?:leading|global|world|"
-    r"fast)|\bwe(?: are|'re|’re) (?:a|an|the)\b|\bbacked by\b|\bseries [A-E]\b|\bfortune \d+|"
-    r"\bour (?:customers|clients|platform|products?)\b)",
-    re.I,
+_CUES, _CUE_KINDS = keyword_pattern(
+    {
+        "equal_opportunity": (
+            r"equal[- ](?:employment )?opportunit",
+            r"eeo\b",
+            r"affirmative action",
+            r"without regard to",
+            r"regardless of (?:race|age|gender|sex)",
+            r"discriminat",
+            r"protected veteran",
+            r"reasonable accommodation",
+            r"e-verify\b",
+            r"fair chance",
+        ),
+        "benefits": (
+            r"401\s?\(?k\)?",
+            r"we offer\b",
+            r"benefits\b",
+            r"paid time off",
+            r"pto\b",
+            r"health insurance",
+            r"medical, dental",
+            r"dental(?:,| and) vision",
+            r"parental leave",
+            r"salary (?:range|for this)",
+            r"pay (?:range|for this)",
+            r"compensation (?:range|for this)",
+            r"base (?:salary|pay)",
+            r"stock options",
+            r"perks\b",
+            r"stipend",
+            r"tuition reimbursement",
+            r"per (?:year|hour|annum)\b",
+        ),
+        "preferred": (
+            r"preferred\b",
+            r"nice[- ]to[- ]have\b",
+            r"a (?:big |huge )?plus\b",
+            r"bonus points\b",
+            r"desirable\b",
+            r"ideally\b",
+            r"preferably\b",
+            r"an advantage\b",
+            r"highly desired\b",
+        ),
+        "requirements": (
+            r"+ ?(?:years?|yrs)\b".replace("+", "\\+"),
+            r"years? of (?:\w+ )?experience",
+            r"years experience",
+            r"degree\b",
+            r"bachelor",
+            r"master'?s\b",
+            r"ph\.?d\b",
+            r"proficien",
+            r"familiar with",
+            r"familiarity with",
+            r"knowledge of",
+            r"experience (?:with|in)\b",
+            r"you have\b",
+            r"must have\b",
+            r"required\b",
+            r"strong (?:understanding|background|knowledge|skills)",
+            r"expertise in\b",
+            r"skills\b",
+        ),
+        "responsibilities": (
+            r"you(?:'ll|’ll| will)\b",
+            r"responsib",
+            r"your role\b",
+            r"in this role\b",
+            r"day[- ]to[- ]day\b",
+            r"duties\b",
+        ),
+        "company": (
+            r"founded\b",
+            r"our mission\b",
+            r"headquartered\b",
+            r"is (?:a|an|the) (?:leading|global|world|fast)",
+            r"we(?: are|'re|’re) (?:a|an|the)\b",
+            r"backed by\b",
+            r"series [a-e]\b",
+            r"fortune \d+",
+            r"our (?:customers|clients|platform|products?)\b",
+        ),
+    }
 )
 _CUE_RANK = {
     "equal_opportunity": 0,
@@ -277,27 +399,55 @@ _CUE_RANK = {
     "company": 5,
 }
 # prose paragraphs inside headed sections are split off only on these strong cues
-_PROSE_CUES = re.compile(
-    r"(?P<equal_opportunity>equal[- ](?:employment )?opportunit|\bEEO\b|affirmative action|without regard to|"
-    r"regardless of (?:race|age|gender|sex)|protected veteran|reasonable accommodation|\bE-Verify\b)"
-    r"|(?P<benefits>\b401\s?\(?k\)?|\bwe offer\b|\bbenefits (?:include|package)|paid time off|"
-    r"medical, dental|dental(?:,| and) vision|(?:salary|pay|compensation) range|base (?:salary|pay) (?:range|for)|"
-    r"stock options|health insurance)"
-    r"|(?P<company>\bfounded (?:in|by)\b|\bheadquartered\b|\bis (?:a|an|the) (?:leading|global|world)|"
-    r"\bwe(?: are|'re|’re) (?:a|an|the) (?:leading|global|world|fast|team of|company)|\bbacked by\b|"
-    r"\bseries [A-E]\b|\bfortune \d+)",
+_PROSE_CUES, _PROSE_CUE_KINDS = keyword_pattern(
+    {
+        "equal_opportunity": (
+            r"equal[- ](?:employment )?opportunit",
+            r"eeo\b",
+            r"affirmative action",
+            r"without regard to",
+            r"regardless of (?:race|age|gender|sex)",
+            r"protected veteran",
+            r"reasonable accommodation",
+            r"e-verify\b",
+        ),
+        "benefits": (
+            r"401\s?\(?k\)?",
+            r"we offer\b",
+            r"benefits (?:include|package)",
+            r"paid time off",
+            r"medical, dental",
+            r"dental(?:,| and) vision",
+            r"salary range",
+            r"pay range",
+            r"compensation range",
+            r"base (?:salary|pay) (?:range|for)",
+            r"stock options",
+            r"health insurance",
+        ),
+        "company": (
+            r"founded (?:in|by)\b",
+            r"headquartered\b",
+            r"is (?:a|an|the) (?:leading|global|world)",
+            r"we(?: are|'re|’re) (?:a|an|the) (?:leading|global|world|fast|team of|company)",
+            r"backed by\b",
+            r"series [a-e]\b",
+            r"fortune \d+",
+        ),
+    }
 )
 _PROSE_RANK = {"equal_opportunity": 0, "benefits": 1, "company": 2}
-_GUARD = re.compile(r"\d\+? ?(?:years?|yrs)\b|\bdegree\b|\bbachelor|\bmaster'?s\b|\bph\.?d\b", re.I)
+_GUARD = re.compile(r"\+ ?(?:years?|yrs)\b|years? of|degree\b|bachelor|master'?s\b|ph\.?d\b")
 _PROSE_MIN_CHARS = 60
 
 
-def _cue_hits(text: str) -> tuple[list[int], list[str]]:
+def _cue_hits(low: str, lo: int, hi: int) -> tuple[list[int], list[str]]:
     starts: list[int] = []
     kinds: list[str] = []
-    for m in _CUES.finditer(text):
-        starts.append(m.start())
-        kinds.append(m.lastgroup or "")
+    for m in _CUES.finditer(low, lo, hi):
+        if is_word_start(low, m.start()):
+            starts.append(m.start())
+            kinds.append(_CUE_KINDS[m.lastgroup or ""])
     return starts, kinds
 
 
@@ -314,7 +464,7 @@ def _best_cue(starts: list[int], kinds: list[str], lo: int, hi: int) -> str | No
 
 def _classify_sentences(text: str, lo: int, hi: int, first_kind: str) -> list[Section]:
     """Sections of text[lo:hi] (no headings) from sentence cues; a cue-less sentence continues the last."""
-    starts, kinds = _cue_hits(text)
+    starts, kinds = _cue_hits(lower(text), lo, hi)
     out: list[Section] = []
     kind = first_kind
     run_start = run_end = -1
@@ -343,15 +493,26 @@ def _trimmed(text: str, lo: int, hi: int) -> tuple[int, int]:
     return lo, hi
 
 
-def _prose_cue(text: str, lo: int, hi: int) -> str | None:
+def _prose_cue(window: str) -> str | None:
+    """The strongest prose cue in the (lower-cased) start of a paragraph, unless it states a requirement."""
     best: str | None = None
-    for m in _PROSE_CUES.finditer(text, lo, hi):
-        k = m.lastgroup or ""
-        if best is None or _PROSE_RANK[k] < _PROSE_RANK[best]:
-            best = k
-    if best is not None and best != "equal_opportunity" and _GUARD.search(text, lo, hi):
+    for m in _PROSE_CUES.finditer(window):
+        if is_word_start(window, m.start()):
+            k = _PROSE_CUE_KINDS[m.lastgroup or ""]
+            if best is None or _PROSE_RANK[k] < _PROSE_RANK[best]:
+                best = k
+    if best is not None and best != "equal_opportunity" and _GUARD.search(window):
         return None  # a requirement inside a benefits-sounding paragraph: keep it where it is
     return best
+
+
+# a prose line: not a bullet, at least _PROSE_MIN_CHARS long
+_PROSE_LINE = re.compile(
+    rf"^(?![ \t>]*(?:[-*+–—][ \t]|[•·●○◦▪■►‣⁃]|o[ \t]|\d{{1,2}}[.)][ \t]))[^\n]{{{_PROSE_MIN_CHARS},}}", re.M
+)
+_BULLET_LINE = re.compile(r"^[ \t>]*(?:[-*+–—][ \t]|[•·●○◦▪■►‣⁃]|o[ \t]|\d{1,2}[.)][ \t])", re.M)
+_PROSE_WINDOW = 240  # cues are looked for in the first characters of a paragraph
+_NO_PROSE_SPLIT = frozenset({"benefits", "company", "equal_opportunity"})
 
 
 def _split_prose(text: str, kind: str, heading: str | None, lo: int, hi: int) -> list[Section]:
@@ -367,20 +528,25 @@ def _split_prose(text: str, kind: str, heading: str | None, lo: int, hi: int) ->
         if b > a:
             out.append(Section(cur_kind, cur_heading, text[a:b], a))  # type: ignore[arg-type]
 
-    pos = lo
-    while pos < hi:
-        nl = text.find("\n", pos, hi)
-        line_end = hi if nl < 0 else nl
-        if line_end - pos >= _PROSE_MIN_CHARS:
-            bullet = BULLET.match(text, pos, line_end)
-            cue = None if bullet else _prose_cue(text, pos, line_end)
-            if cue is not None and cue != cur_kind and cue != kind:
-                close(pos)
-                cur_kind, cur_heading, cur_start = cue, None, pos
-            elif bullet and cur_kind != kind:
-                close(pos)
-                cur_kind, cur_heading, cur_start = kind, heading, pos
-        pos = line_end + 1
+    if kind not in _NO_PROSE_SPLIT:
+        pos = lo
+        for m in _PROSE_LINE.finditer(text, lo, hi):
+            line_start = m.start()
+            if cur_kind != kind:
+                bullet = _BULLET_LINE.search(text, pos, line_start)
+                if bullet is not None:
+                    close(bullet.start())
+                    cur_kind, cur_heading, cur_start = kind, heading, bullet.start()
+            cue = _prose_cue(text[line_start : min(m.end(), line_start + _PROSE_WINDOW)].lower())
+            if cue is not None and cue != cur_kind:
+                close(line_start)
+                cur_kind, cur_heading, cur_start = cue, None, line_start
+            pos = m.end()
+        if cur_kind != kind:
+            bullet = _BULLET_LINE.search(text, pos, hi)
+            if bullet is not None:
+                close(bullet.start())
+                cur_kind, cur_heading, cur_start = kind, heading, bullet.start()
     close(hi)
     return out
 
@@ -411,9 +577,9 @@ def split_sections(description: str) -> tuple[Section, ...]:
 
     out: list[Section] = []
     first = resolved[0][0].line_start if resolved else len(text)
-    a, b = _trimmed(text, 0, first)
-    if b > a:
-        out.extend(_classify_sentences(text, a, b, "summary"))
+    if first > 0:
+        # the text before the first heading: an introduction, with company / benefits / EEO blurbs split off
+        out.extend(_split_prose(text, "summary", None, 0, first))
     for i, (h, kind) in enumerate(resolved):
         end = resolved[i + 1][0].line_start if i + 1 < len(resolved) else len(text)
         out.extend(_split_prose(text, kind, h.heading, h.body_start, end))
