@@ -163,8 +163,8 @@ _WORD = re.compile(r"[A-Za-z']+")
 _PAREN = re.compile(r"\(([^()\n]*)\)")
 _IGNORED_KINDS = frozenset({"benefits", "company", "equal_opportunity"})
 # every degree named in words contains one of these (a fast `in` test before the scans)
-_GATE_WORDS = ("degree", "bachelor", "master", "phd", "ph.d", "ph. d", "doctor", "d.phil", "dphil")
-_GATE_WORDS += ("baccalaureate", "undergrad", "associate", "high school", "high-school", "diploma")
+_GATE_WORDS: tuple[str, ...] = ("degree", "bachelor", "master", "phd", "ph.d", "ph. d", "doctor", "d.phil")
+_GATE_WORDS += ("dphil", "baccalaureate", "undergrad", "associate", "high school", "high-school", "diploma")
 
 # ------------------------------------------------------------------------------------------ fields
 _FIELD_WORDS, _FIELD_WORD_KINDS = keyword_pattern(
