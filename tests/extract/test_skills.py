@@ -293,6 +293,17 @@ def test_matcher_is_cached_per_taxonomy_and_pickles(taxonomy: Taxonomy) -> None:
     assert clone.extract(text) == m.extract(text)
 
 
+def test_pyahocorasick_backend_gives_the_same_mentions(
+    matcher: SkillMatcher, taxonomy: Taxonomy, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without ahocorasick_rs the matcher scans with pyahocorasick; the mentions must not change."""
+    monkeypatch.setattr(skills_module, "_ars", None)
+    fallback = SkillMatcher(taxonomy)
+    assert fallback._scan._ars is None
+    for text in [t for t, _ in POSITIVE + NEGATIVE] + ["Weka, WEKA and weka; Python/R; GCP; A/B tests; C/C++"]:
+        assert fallback.extract(text) == matcher.extract(text), text
+
+
 def test_fallback_relations_match_skills_json(taxonomy: Taxonomy) -> None:
     """The matcher's copy of implies/shadows (until the loader carries them) equals the built skills.json."""
     doc = json.loads(resources.files("roledex.taxonomy").joinpath("data", "skills.json").read_text("utf-8"))

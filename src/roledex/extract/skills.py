@@ -351,7 +351,7 @@ class SkillMatcher:
         # One automaton for everything. Payload per key:
         #   alias: (0, skill ids, needs a word boundary on the left, on the right, key)
         #   cue:   (1-3, (), needs a word boundary on the left, on the right, key)
-        #   cased: (_CASED, skill ids, guard name or None, None, the alias as written)
+        #   cased: (_CASED, {spelling as written: (skill ids, guard name or None)}, None, None, lower-cased alias)
         self._keys: list[str] = sorted(ci)
         self._payload: list[tuple[Any, ...]] = [
             (
@@ -371,20 +371,20 @@ class SkillMatcher:
                 self._payload.append(
                     (_CUE_CODE[kind], None, phrase[0].isalnum(), phrase[-1].isalnum(), phrase, None, False)
                 )
+        # spellings that differ only in case ("Weka", "WEKA") share their keys: the payload maps each spelling
+        # as written to (skills, guard)
+        spellings: dict[str, dict[str, tuple[Any, str | None]]] = {}
         for alias in sorted(cs):
-            entry = (
-                _CASED,
-                self._counted(tuple(sorted(cs[alias]))),
-                _CS_GUARDS.get(alias),
-                None,
-                alias,
-                None,
-                False,
-            )
+            spelling = (self._counted(tuple(sorted(cs[alias]))), _CS_GUARDS.get(alias))
+            spellings.setdefault(alias.lower(), {})[alias] = spelling
+        for lowered, by_case in sorted(spellings.items()):
+            entry = (_CASED, by_case, None, None, lowered, None, False)
             for lead in _CS_LEADERS:
                 for follower in _CS_FOLLOWERS:
-                    self._keys.append(lead + alias.lower() + follower)
+                    self._keys.append(lead + lowered + follower)
                     self._payload.append(entry)
+        if len(set(self._keys)) != len(self._keys):  # a key added twice would keep one payload only
+            raise ValueError("skill matcher: the same key was added twice (an alias equals a cue phrase?)")
         self._scan = _Scanner(self._keys)
 
     def _counted(self, sids: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -432,14 +432,16 @@ class SkillMatcher:
             kind, sids, left_word, right_word, key, veto, company_tool = payload[idx]
             if kind == _CASED:  # the key is leader + alias + follower: text[p_start:p_end - 2] is the alias
                 start, end = p_start, p_end - 2
-                if text[start:end] != key:
+                spelling = sids.get(text[start:end])  # sids maps the spellings as written
+                if spelling is None:
                     continue
                 if padded[p_end - 1] in "./" and _in_link(low, start, end):
                     continue
-                if left_word is None:
-                    hits.append(new_hit((start, end, *sids)))
+                counted, guard = spelling
+                if guard is None:
+                    hits.append(new_hit((start, end, *counted)))
                 else:
-                    guarded.append((new_hit((start, end, *sids)), left_word))
+                    guarded.append((new_hit((start, end, *counted)), guard))
                 continue
             if (left_word and padded[p_start - 1].isalnum()) or (right_word and padded[p_end].isalnum()):
                 continue
