@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from roledex.analytics.featured import completeness, featured_jobs
+from roledex.analytics.featured import completeness, featured_cards, featured_jobs
 from roledex.errors import QueryError
 from roledex.store.sqlite import SQLiteStore
 from tests.factories import make_posting
@@ -137,3 +137,11 @@ def test_completeness(description, expected):
 def test_invalid_arguments(store, taxonomy, kwargs, message):
     with pytest.raises(QueryError, match=message):
         featured_jobs(store, **{"role": "ml-engineer", **kwargs}, taxonomy=taxonomy)
+
+
+def test_cards_from_a_bare_connection(store):
+    cards = featured_cards(store.conn, "ml-engineer", "SE", limit=2)
+    assert [c["id"] for c in cards] == [1, 8] and cards[0]["level_label"] == "Senior-level / Expert"
+    assert (
+        featured_cards(store.conn, "ml-engineer", "SE", limit=2) == cards
+    )  # the wrapper and its caches are reused

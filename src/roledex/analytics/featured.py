@@ -28,7 +28,7 @@ from typing import Any
 
 import numpy as np
 
-from roledex.analytics.search import JobHit, PostingIndex, build_hits, posting_index
+from roledex.analytics.search import JobHit, PostingIndex, as_store, build_hits, posting_index
 from roledex.errors import QueryError
 from roledex.extract.sections import split_sections
 from roledex.models import LEVELS
@@ -77,7 +77,10 @@ def featured_jobs(
     now: date | str | None = None,
     taxonomy: Taxonomy | None = None,
 ) -> list[JobHit]:
-    """The `limit` best postings of a role (and level), best first; `score` and `score_parts` explain each."""
+    """The `limit` best postings of a role (and level), best first; `score` and `score_parts` explain each.
+
+    `store` is a store (anything with `.conn`) or a sqlite3 connection."""
+    store = as_store(store)
     tax = taxonomy or load_taxonomy()
     if role not in tax.roles:
         raise QueryError(f"unknown role '{role}'", hint="use one of: " + ", ".join(sorted(tax.roles)))
@@ -96,37 +99,9 @@ def featured_jobs(
         return []
     reference = _day(now) if now is not None else int(index.posted[index.present].max())
     current = ids[(index.posted[ids] >= reference - CURRENT_DAYS) & (index.posted[ids] <= reference)]
-    if current.size >= limit:
-        ids = current
-    parts = _index_parts(index, ids, reference)
-    w = FEATURE_WEIGHTS
-    first = w["salary"] * parts["salary"] + w["recency"] * parts["recency"] + w["level"] * parts["level"]
-    # exact unless ties crowd out: a candidate below (k-th best first-stage score - max completeness) cannot win
-    k = min(ids.size, limit * 4)
-    bar = np.sort(first)[::-1][k - 1] - w["complete"]
-    chosen = np.flatnonzero(first >= bar)
-    chosen = chosen[np.lexsort((-ids[chosen], -first[chosen]))][: max(MAX_CANDIDATES, 10 * limit)]
-    texts = _sql_descriptions(store, [int(ids[i]) for i in chosen])
-    scored: list[tuple[float, int, int, dict[str, float]]] = []
-    for i in chosen:
-        pid = int(ids[i])
-        title, company, description = texts.get(pid, ("", "", ""))
-        complete = completeness(description)
-        p = {name: round(float(parts[name][i]), 4) for name in ("salary", "recency", "level")}
-        p["complete"] = round(complete, 4)
-        scored.append((float(first[i]) + w["complete"] * complete, int(index.posted[pid]), pid, p))
-    scored.sort(key=lambda t: (-t[0], -t[1], -t[2]))
-    seen: set[tuple[str, str]] = set()
-    picked: list[tuple[float, int, int, dict[str, float]]] = []
-    for entry in scored:
-        title, company, _ = texts.get(entry[2], ("", "", ""))
-        key = (" ".join(title.casefold().split()), " ".join(company.casefold().split()))
-        if key in seen:
-            continue
-        seen.add(key)
-        picked.append(entry)
-        if len(picked) == limit:
-            break
+    picked = _rank(store, index, current, reference, limit) if current.size >= limit else []
+    if len(picked) < limit:  # too few current postings (after collapsing re-posts): older ones fill in
+        picked = _rank(store, index, ids, reference, limit)
     return list(
         build_hits(
             store,
@@ -135,6 +110,40 @@ def featured_jobs(
             score_parts={e[2]: e[3] for e in picked},
         )
     )
+
+
+Ranked = tuple[float, int, int, dict[str, float]]  # (score, posted day, id, parts)
+
+
+def _rank(store: Any, index: PostingIndex, ids: np.ndarray, reference: int, limit: int) -> list[Ranked]:
+    parts = _index_parts(index, ids, reference)
+    w = FEATURE_WEIGHTS
+    first = w["salary"] * parts["salary"] + w["recency"] * parts["recency"] + w["level"] * parts["level"]
+    # a candidate below (k-th best first-stage score - the most completeness can add) cannot make the list
+    k = min(ids.size, limit * 4)
+    bar = np.sort(first)[::-1][k - 1] - w["complete"]
+    chosen = np.flatnonzero(first >= bar)
+    chosen = chosen[np.lexsort((-ids[chosen], -first[chosen]))][: max(MAX_CANDIDATES, 10 * limit)]
+    texts = _sql_descriptions(store, [int(ids[i]) for i in chosen])
+    scored: list[Ranked] = []
+    for i in chosen:
+        pid = int(ids[i])
+        complete = completeness(texts.get(pid, ("", "", ""))[2])
+        p = {name: round(float(parts[name][i]), 4) for name in ("salary", "recency", "level")}
+        p["complete"] = round(complete, 4)
+        scored.append((float(first[i]) + w["complete"] * complete, int(index.posted[pid]), pid, p))
+    scored.sort(key=lambda t: (-t[0], -t[1], -t[2]))
+    seen: set[tuple[str, str]] = set()
+    picked: list[Ranked] = []
+    for entry in scored:
+        title, company, _ = texts.get(entry[2], ("", "", ""))
+        key = (" ".join(title.casefold().split()), " ".join(company.casefold().split()))
+        if key not in seen:
+            seen.add(key)
+            picked.append(entry)
+            if len(picked) == limit:
+                break
+    return picked
 
 
 def _index_parts(index: PostingIndex, ids: np.ndarray, reference: int) -> dict[str, np.ndarray]:
@@ -146,3 +155,8 @@ def _index_parts(index: PostingIndex, ids: np.ndarray, reference: int) -> dict[s
         "recency": recency,
         "level": (index.codes["level"][ids] >= 0).astype(np.float64),
     }
+
+
+def featured_cards(store: Any, role: str, level: str | None = None, limit: int = 6) -> list[dict[str, Any]]:
+    """`featured_jobs` as JSON-ready cards (the shape compare, the web pages and the API show)."""
+    return [hit.to_dict() for hit in featured_jobs(store, role, level, limit)]

@@ -33,7 +33,7 @@ import numpy as np
 from numpy.typing import NDArray
 from rapidfuzz import fuzz, process
 
-from roledex.analytics.search import store_cached
+from roledex.analytics.search import as_store, store_cached
 from roledex.analytics.stats import MIN_N, Summary, YearPoint, summarize, year_trend
 from roledex.errors import QueryError
 from roledex.models import LEVELS
@@ -491,6 +491,7 @@ def nearby(frame: PayFrame, query: SalaryQuery, taxonomy: Taxonomy) -> list[Near
 
 def salary_insights(store: Any, query: SalaryQuery, taxonomy: Taxonomy | None = None) -> SalaryInsights:
     """Salary statistics for the query, per layer (see the module docstring); nearby options when empty."""
+    store = as_store(store)
     tax = taxonomy or load_taxonomy()
     query.validate(tax)
     layers: list[LayerInsights] = []

@@ -37,10 +37,12 @@ ts_headline) and `data_fingerprint`, and keeps the rest.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+import sqlite3
 import threading
 import unicodedata
 import weakref
+from bisect import bisect_left
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -248,6 +250,33 @@ def snippet_segments(marked: str) -> list[tuple[str, bool]]:
 T = TypeVar("T")
 _CACHES: weakref.WeakKeyDictionary[Any, dict[str, tuple[Any, Any]]] = weakref.WeakKeyDictionary()
 _CACHE_LOCK = threading.Lock()
+
+
+class ConnectionStore:
+    """A bare sqlite3 connection seen as a store (what `store.conn` is elsewhere)."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+
+
+_CONNECTION_STORES: OrderedDict[int, ConnectionStore] = OrderedDict()
+_MAX_CONNECTION_STORES = 8
+
+
+def as_store(store_or_conn: Any) -> Any:
+    """A store, or a bare sqlite3 connection wrapped once (the wrapper holds the caches, so it is reused:
+    the few most recent are kept, each holding its connection so that its id cannot be reused)."""
+    if not isinstance(store_or_conn, sqlite3.Connection):
+        return store_or_conn
+    with _CACHE_LOCK:
+        key = id(store_or_conn)
+        wrapper = _CONNECTION_STORES.get(key)
+        if wrapper is None or wrapper.conn is not store_or_conn:
+            wrapper = _CONNECTION_STORES[key] = ConnectionStore(store_or_conn)
+        _CONNECTION_STORES.move_to_end(key)
+        while len(_CONNECTION_STORES) > _MAX_CONNECTION_STORES:
+            _CONNECTION_STORES.popitem(last=False)
+        return wrapper
 
 
 def data_fingerprint(store: Any) -> Any:
@@ -513,7 +542,9 @@ _HIT_COLUMNS = (
 
 def _sql_hit_rows(store: Any, ids: Sequence[int]) -> dict[int, Any]:
     marks = ",".join("?" * len(ids))
-    rows = store.conn.execute(f"SELECT {_HIT_COLUMNS} FROM postings WHERE id IN ({marks})", tuple(ids))
+    cur = store.conn.cursor()
+    cur.row_factory = sqlite3.Row  # rows by name, whatever the connection's own row factory
+    rows = cur.execute(f"SELECT {_HIT_COLUMNS} FROM postings WHERE id IN ({marks})", tuple(ids))
     return {int(r["id"]): r for r in rows}
 
 
@@ -700,7 +731,10 @@ def salary_key(index: PostingIndex, ids: NDArray[np.int64]) -> NDArray[np.float6
 
 # -- the search --------------------------------------------------------------------------------------------
 def search_jobs(store: Any, query: JobQuery, taxonomy: Taxonomy | None = None) -> SearchResults:
-    """Search postings: text, filters, facets, sort and one page of hits (see the module docstring)."""
+    """Search postings: text, filters, facets, sort and one page of hits (see the module docstring).
+
+    `store` is a store (anything with `.conn`) or a sqlite3 connection."""
+    store = as_store(store)
     query.validate(taxonomy)
     index = posting_index(store)
     match = fts_match_expression(query.q)
