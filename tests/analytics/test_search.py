@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -577,3 +578,14 @@ def test_unknown_ids_are_rejected_with_the_fix(store, kwargs, message):
     with pytest.raises(QueryError, match=message) as info:
         search_jobs(store, JobQuery(**kwargs))
     assert info.value.hint
+
+
+@given(
+    st.lists(st.tuples(st.integers(0, 3), st.booleans()), max_size=40),
+    st.integers(0, 45),
+)
+@settings(max_examples=300, deadline=None)
+def test_top_order_equals_a_full_sort(keys, k):
+    ids = np.arange(len(keys), dtype=np.int64) * 3 + 1
+    key = np.array([-np.inf if missing else float(v) for v, missing in keys])
+    assert np.array_equal(search._top_order(ids, key, k), ids[np.lexsort((-ids, -key))][:k])

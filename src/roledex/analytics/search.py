@@ -59,6 +59,7 @@ TEXT_WINDOW = 2_000  # text matches read per window, newest first
 MAX_TEXT_WINDOWS = 5  # at most 10,000 text matches are read for one search
 RANK_CAP = 500  # relevance is scored for the 500 newest results
 IDF_SAMPLE = 20_000  # term document frequencies are estimated from the newest 20,000 postings
+MAX_CACHED_TOKENS = 50_000
 FIELD_WEIGHTS = (10.0, 3.0, 1.0)  # title, company, description
 MAX_QUERY_TOKENS = 32
 MAX_QUERY_CHARS = 2_000
@@ -710,15 +711,16 @@ def build_hits(
 
 # -- ordering ----------------------------------------------------------------------------------------------
 def _top_order(ids: NDArray[np.int64], key: NDArray[np.float64], k: int) -> NDArray[np.int64]:
-    """The first k ids by key descending, ties by id descending, without sorting all of them."""
+    """The first k of `ids` (ascending) by key descending, ties by id descending, without a full sort."""
     if ids.size == 0 or k <= 0:
         return ids[:0]
-    if ids.size > k:
-        threshold = np.partition(key, ids.size - k)[ids.size - k]
-        keep = key >= threshold  # the k largest and every tie with the k-th
-        ids, key = ids[keep], key[keep]
-    order = np.lexsort((-ids, -key))
-    return ids[order][:k]
+    if ids.size <= k:
+        return ids[np.lexsort((-ids, -key))]
+    threshold = np.partition(key, ids.size - k)[ids.size - k]  # the k-th largest key
+    above = key > threshold
+    head = ids[above][np.lexsort((-ids[above], -key[above]))]
+    ties = ids[key == threshold]  # ascending: the newest are at the end (may be many: undated, no salary)
+    return np.concatenate([head, ties[::-1][: k - head.size]])
 
 
 def date_key(index: PostingIndex, ids: NDArray[np.int64]) -> NDArray[np.float64]:
@@ -859,6 +861,8 @@ def token_idf(store: Any, index: PostingIndex, token: str) -> float:
     key = token.casefold()
     hit = cache.get(key)
     if hit is None:
+        if len(cache) >= MAX_CACHED_TOKENS:  # arbitrary query words must not grow the cache forever
+            cache.clear()
         df_sample = _sql_token_df(store, token, index.sample_above)
         df = df_sample / max(1, index.sample_n) * index.n
         hit = cache[key] = float(np.log1p((index.n - df + 0.5) / (df + 0.5)))
