@@ -138,6 +138,19 @@ POSITIVE = [
     ("experience with Databricks", "databricks"),
     ("Julia, Python or R", "julia"),
     ("Swift and Kotlin", "swift"),
+    ("Special skills: (1) SQL; (2) R; (3) Tableau", "r"),
+    ("Python (preferred) or R with strong coding skills", "r"),
+    ("Expert level programming in R required.", "r"),
+    ("A data engineer with R\n\n- Contract role", "r"),
+    ("Staff Software Engineer (Go, systems design)", "go"),
+    ("The backend is 100% Go with AWS primitives.", "go"),
+    ("  * Go is a plus", "go"),
+    ("Tech stack: Python, Go, C++", "go"),
+    ("Frontend: Swift, UIKit, React.", "swift"),
+    ("  * Rust\n  * Scala\n  * Swift", "swift"),
+    ("deploying LLM, CV, NLP or ASR models", "computer-vision"),
+    ("ML/DL frameworks", "deep-learning"),
+    ("GenAI frameworks like OpenAI", "llm"),
 ]
 
 NEGATIVE = [
@@ -186,6 +199,16 @@ NEGATIVE = [
     ("Looker Studio", "looker"),
     ("RAG status reporting", "llm"),
     ("Nuestra empresa S. de RL de CV", "reinforcement-learning"),
+    ("Go Deep * Have Conviction", "go"),
+    ("Our Go To Market team", "go"),
+    ("This job is hosted by: Luke Swift", "swift"),
+    ("Banks such as Swift, DTCC and ANZ", "swift"),
+    ("Send your CV to careers", "computer-vision"),
+    ("Help others excel.", "excel"),
+    ("a place to thrive and excel", "excel"),
+    ("Share links to your GitHub and LinkedIn", "git"),
+    ("Experience with Non-SQL databases", "sql"),
+    ("Weka, WEKA and weka", "weka"),
 ]
 
 
@@ -300,7 +323,9 @@ def test_pyahocorasick_backend_gives_the_same_mentions(
     monkeypatch.setattr(skills_module, "_ars", None)
     fallback = SkillMatcher(taxonomy)
     assert fallback._scan._ars is None
-    for text in [t for t, _ in POSITIVE + NEGATIVE] + ["Weka, WEKA and weka; Python/R; GCP; A/B tests; C/C++"]:
+    for text in [t for t, _ in POSITIVE + NEGATIVE] + [
+        "Weka, WEKA and weka; Python/R; GCP; A/B tests; C/C++"
+    ]:
         assert fallback.extract(text) == matcher.extract(text), text
 
 

@@ -143,24 +143,39 @@ _new_hit = partial(tuple.__new__, _Hit)  # builds a _Hit from one tuple without 
 
 # ------------------------------------------------------------------------------------ context patterns
 _LIST_GAP = re.compile(
-    r"(?:[\s,/;&|()+:\[\]]|\band\b|\bor\b|\bvs\.?|e\.g\.|i\.e\.|\betc\b\.?|such as|like|including)*", re.I
+    r"(?:[\s,/;&|()+:\[\]*\u2022\u00b7]|\band\b|\bor\b|\bvs\.?|e\.g\.|i\.e\.|\betc\b\.?|such as|like|including|"
+    r"\(\d{1,2}\)|\([^()\n]{1,15}\))*",
+    re.I,
 )
 # a list gap that steps over up to four short capitalised items we do not know ("Go, DART, R, Apex")
 _LIST_GAP_ITEMS = re.compile(r"(?:\s*[,/;]\s*(?:and\s+|or\s+)?(?:[A-Z][\w#+.-]{0,11}\s*)?){1,4}")
 _PREPOSITION_BEFORE = re.compile(
-    r"(?:\bin|\busing|\bwith|\bof|\blike|\bincluding|\bsuch as|\be\.g\.,?|\bor|\band|\bnamely)\s*\(?$", re.I
+    r"(?:\bin|\busing|\bwith|\bof|\bfrom|\blike|\bincluding|\bsuch as|\be\.g\.,?|\bor|\band|\bnamely)\s*\(?$",
+    re.I,
 )
-_END_AFTER = re.compile(r"\s*(?:$|[,.;:)/]|\band\b|\bor\b|\bfor\b|\bto\b)")
+_END_AFTER = re.compile(
+    r"[ \t]*(?:\r?\n|$|[,.;:)/(|\u2014\u2013]|(?:and|or|for|to|with|into|required|preferred|is|are)\b)"
+)
+# "Languages: Go, Rust", "Frontend: Swift, UIKit": a label and a short list before the hit
+_STACK_BEFORE = re.compile(
+    r"(?:languages?|stack|tech(?:nolog(?:y|ies))?|tools?|frameworks?|front-?end|back-?end|mobile|skills)\s*:\s*"
+    r"(?:[\w#+./ -]{1,20},\s*){0,6}$",
+    re.I,
+)
+# "Backend Go", "Engineer (Go, ...)", "100% Go"
+_ROLE_BEFORE = re.compile(r"(?:(?:engineer|developer|back-?end|back end)s?\s*[(:,]?|\d+%)\s*$", re.I)
+_STATE_AFTER = re.compile(r"\s+(?:is|are)\s+(?:a plus|a bonus|preferred|required|nice|desired|welcome)", re.I)
 _R_NOUN_AFTER = re.compile(
     r"\s*(?:programming|language|packages?|librar(?:y|ies)|scripts?|scripting|code|shiny|studio|markdown|"
-    r"notebooks?|development|developers?|users?|environment|ecosystem)\b",
+    r"notebooks?|development|developers?|users?|environment|ecosystem|skills?|experience|knowledge|"
+    r"proficiency|expertise|equivalents?)\b",
     re.I,
 )
 _TECH_NOUN_AFTER = re.compile(
     r"\s*(?:engineers?|developers?|programm(?:ing|ers?)|language|lang\b|backend|back-end|frontend|front-end|"
     r"services?|microservices|code(?:base)?|stack|sdks?|apis?|framework|librar(?:y|ies)|apps?|applications?|"
     r"components|clusters?|pipelines?|modules|routines|experience|development|scripts?|queries|"
-    r"dashboards?|formulas?|measures|models?|native|hooks)\b",
+    r"dashboards?|formulas?|measures|models?|native|hooks|for (?:ios|macos|android|apple))\b",
     re.I,
 )
 _CLINICAL = re.compile(
@@ -656,40 +671,49 @@ def _guard_passes(
         return _in_list(text, hit, anchors, starts, category, _LANGUAGE_ONLY)
     if guard == "ml-list":  # "LLM, CV, NLP": an abbreviation among other ML areas
         return _in_list(text, hit, anchors, starts, category, _ML_AREAS)
-    if _in_list(text, hit, anchors, starts, category):
+    if _in_list(text, hit, anchors, starts, category) or _STACK_BEFORE.search(
+        text, max(0, start - 120), start
+    ):
         return True
     if guard == "list":
         return False
-    after_ok = _END_AFTER.match(text, end) is not None
-    if guard == "name":  # "frameworks like OpenAI", "OpenAI APIs"
-        if _TECH_NOUN_AFTER.match(text, end):
-            return True
-        return after_ok and _PREPOSITION_BEFORE.search(text, max(0, start - 16), start) is not None
-    if guard == "r":
-        if _R_NOUN_AFTER.match(text, end):
-            return True
-        return after_ok and _PREPOSITION_BEFORE.search(text, max(0, start - 16), start) is not None
+    if _TECH_NOUN_AFTER.match(text, end) or (guard == "r" and _R_NOUN_AFTER.match(text, end)):
+        return True
+    if guard == "tech":  # a tool name that is also a word or a name counts before a technical noun
+        return False
     if guard == "go":
-        if text.startswith(("-", "–"), end):
+        if text.startswith(("-", "\u2013"), end):  # go-to-market
             return False
-        if _TECH_NOUN_AFTER.match(text, end):
+        if _ROLE_BEFORE.search(text, max(0, start - 24), start) or _STATE_AFTER.match(text, end):
             return True
-        return after_ok and _PREPOSITION_BEFORE.search(text, max(0, start - 16), start) is not None
-    # "tech": a tool name that is also a word or a name counts before a technical noun
-    return _TECH_NOUN_AFTER.match(text, end) is not None
+    # "r", "go", "name": "experience in R", "written in Go", "frameworks like OpenAI"
+    return _END_AFTER.match(text, end) is not None and (
+        _PREPOSITION_BEFORE.search(text, max(0, start - 16), start) is not None
+    )
 
 
 def _sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
-    """The line around a hit, narrowed to its sentence when the line is a long paragraph."""
+    """The line around a hit; in a long line, its sentence (". ", "; ", "* ", "• "); in a long sentence, a
+    250-character block. Deterministic, so a cue and a hit in the same span get the same (lo, hi)."""
     lo = text.rfind("\n", 0, start) + 1
     hi = text.find("\n", end)
     if hi < 0:
         hi = len(text)
-    if hi - lo > 300:
-        lo = max(lo, text.rfind(". ", lo, start) + 1)
-        dot = text.find(". ", end, hi)
-        hi = hi if dot < 0 else dot + 1
+    if hi - lo <= 300:
+        return lo, hi
+    line_lo = lo
+    for mark in _SENTENCE_MARKS:
+        lo = max(lo, text.rfind(mark, line_lo, start) + 1)
+        cut = text.find(mark, end, hi)
+        if cut >= 0:
+            hi = cut + 1
+    if hi - lo > 400:
+        block = (start - lo) // 250
+        lo, hi = lo + 250 * block, min(hi, lo + 250 * (block + 1))
     return lo, hi
+
+
+_SENTENCE_MARKS = (". ", "; ", "* ", "\u2022 ", "? ", "! ")
 
 
 def _stronger(a: bool | None, b: bool | None) -> bool | None:
