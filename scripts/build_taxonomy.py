@@ -1,6 +1,6 @@
 """Rebuild the packaged taxonomy (roles.json, skills.json) from ../shared/data and our curation files.
 
-    python scripts/build_taxonomy.py [--data DIR] [--spec DIR] [--check]
+    python scripts/build_taxonomy.py [--data DIR] [--spec DIR] [--check] [--unmapped]
 
 Inputs
     src/roledex/taxonomy/curation/roles.toml   roles: definitions, aliases, O*NET/ESCO links, BLS outlook facts
@@ -12,7 +12,8 @@ Inputs
 Outputs (committed): src/roledex/taxonomy/data/roles.json and skills.json, sorted and stable, so that a
 rebuild with unchanged inputs gives byte-identical files. Every O*NET example and ESCO label the curation
 names is checked against the data; a typo fails the build instead of silently dropping a link.
-`--check` rebuilds in memory and exits 1 when the committed files differ (for CI).
+`--check` rebuilds in memory and exits 1 when the committed files differ (for CI). `--unmapped` lists the
+O*NET "Hot Technology" examples of the roles' occupations that no skill links yet (a curation worklist).
 """
 
 from __future__ import annotations
@@ -324,6 +325,21 @@ def build(data: Path, spec: Path) -> dict[str, str]:
     }
 
 
+def unmapped_hot_technologies(data: Path) -> list[tuple[str, int]]:
+    """O*NET hot technologies of our roles' occupations that no curated skill links, most widespread first."""
+    onet = OnetData(data / "onet-29.3")
+    roles_cur = tomllib.loads((CURATION / "roles.toml").read_text(encoding="utf-8"))
+    skills_cur = tomllib.loads((CURATION / "skills.toml").read_text(encoding="utf-8"))
+    codes = {c for spec in roles_cur["roles"].values() for c in spec.get("onet", ())}
+    linked = {ex for table in skills_cur.values() for spec in table.values() for ex in spec.get("onet", ())}
+    found = [
+        (name, len(e["codes"] & codes))
+        for name, e in onet.examples.items()
+        if e["hot_technology"] and e["codes"] & codes and name not in linked
+    ]
+    return sorted(found, key=lambda x: (-x[1], x[0]))
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument(
@@ -333,7 +349,12 @@ def main(argv: list[str] | None = None) -> int:
         "--spec", type=Path, default=DEFAULT_SPEC, help="the folder with ids.md (default ../shared/spec)"
     )
     ap.add_argument("--check", action="store_true", help="exit 1 if the committed files are out of date")
+    ap.add_argument("--unmapped", action="store_true", help="list O*NET hot technologies no skill links yet")
     args = ap.parse_args(argv)
+    if args.unmapped:
+        for name, n in unmapped_hot_technologies(args.data):
+            print(f"{n:3d}  {name}")
+        return 0
     try:
         files = build(args.data, args.spec)
     except (BuildError, FileNotFoundError, KeyError) as exc:
