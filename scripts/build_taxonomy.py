@@ -301,6 +301,14 @@ def build_roles(
     missing = sorted(set(core_ids) - {r["id"] for r in roles})
     if missing:
         raise BuildError(f"roles.toml lacks ids.md role ids: {', '.join(missing)}")
+    owner: dict[str, str] = {}
+    for r in roles:
+        for title in (*r["aliases"], *r["typical_titles"]):
+            if owner.setdefault(title.lower(), r["id"]) != r["id"]:
+                raise BuildError(
+                    f"roles.toml: the title '{title}' belongs to both {owner[title.lower()]} and {r['id']}; "
+                    "narrow an onet_titles pattern or drop it from one role"
+                )
     return {"roles": roles}
 
 

@@ -120,6 +120,13 @@ def test_role_links_and_titles(taxonomy: Taxonomy, role_id: str, onet_code: str,
     assert title in role.typical_titles
 
 
+def test_a_title_belongs_to_one_role(taxonomy: Taxonomy) -> None:
+    owner: dict[str, str] = {}
+    for role in taxonomy.roles.values():
+        for title in (*role.aliases, *role.typical_titles):
+            assert owner.setdefault(title.lower(), role.id) == role.id, title
+
+
 def test_unknown_role_names_the_known_ids(taxonomy: Taxonomy) -> None:
     with pytest.raises(TaxonomyError, match="unknown role id 'data-wizard'") as err:
         taxonomy.role("data-wizard")
