@@ -252,12 +252,68 @@ def stats(db: DbOption = None, as_json: JsonOption = False) -> None:
             console.print(table)
 
 
+@taxonomy_app.command("show")
+def taxonomy_show(
+    kind: Annotated[str, typer.Argument(help="roles or skills")],
+    item: Annotated[str | None, typer.Argument(help="One role or skill id.")] = None,
+    category: Annotated[
+        str | None, typer.Option(help="Only skills of this category (language, cloud, ...).")
+    ] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Print the roles or skills of the taxonomy, or one of them."""
+    from roledex.taxonomy import load_taxonomy, show
+
+    taxonomy = load_taxonomy()
+    try:
+        if kind not in ("roles", "skills"):
+            raise QueryError(
+                f"unknown taxonomy part '{kind}'", hint="use: roledex taxonomy show roles|skills [ID]"
+            )
+        if as_json:
+            if item:
+                record = (
+                    show.role_record(taxonomy.role(item))
+                    if kind == "roles"
+                    else _skill_record(taxonomy, item)
+                )
+                _print_json(record)
+            else:
+                _print_json(
+                    show.role_records(taxonomy) if kind == "roles" else show.skill_records(taxonomy, category)
+                )
+            return
+        if item:
+            console.print(
+                show.role_detail(taxonomy, item) if kind == "roles" else show.skill_detail(taxonomy, item)
+            )
+        else:
+            console.print(
+                show.roles_table(taxonomy) if kind == "roles" else show.skills_table(taxonomy, category)
+            )
+    except RoledexError as exc:
+        fail(exc)
+
+
+def _skill_record(taxonomy: Any, skill_id: str) -> dict[str, Any]:
+    from roledex.errors import TaxonomyError
+    from roledex.taxonomy import show
+
+    if skill_id not in taxonomy.skills:
+        raise TaxonomyError(
+            f"unknown skill id '{skill_id}'", hint="list them with: roledex taxonomy show skills"
+        )
+    return show.skill_record(taxonomy.skills[skill_id])
+
+
 def _open_store(db: Path | None):
     from roledex.store.sqlite import SQLiteStore
 
     settings = _settings(db)
     if not settings.db_path.exists():
-        raise StoreError(f"no database at {settings.db_path}", hint="ingest data first: roledex ingest ../shared/data")
+        raise StoreError(
+            f"no database at {settings.db_path}", hint="ingest data first: roledex ingest ../shared/data"
+        )
     return SQLiteStore(settings.db_path)
 
 
@@ -275,7 +331,9 @@ def _comparison(roles: list[str], country: str | None, since: str | None, db: Pa
     specs = [parse_role_spec(r, taxonomy) for r in roles]
     store = _open_store(db)
     try:
-        return build(store.conn, specs, taxonomy, ProfileFilter(country=country, since=since), featured=featured_cards)
+        return build(
+            store.conn, specs, taxonomy, ProfileFilter(country=country, since=since), featured=featured_cards
+        )
     finally:
         store.close()
 
@@ -297,9 +355,15 @@ def _emit(doc: dict[str, Any], fmt: str, output: Path | None) -> None:
 
 @app.command()
 def compare(
-    roles: Annotated[list[str], typer.Argument(help="Two or more roles: role ids, role@LEVEL, or job titles in quotes.")],
-    country: Annotated[str | None, typer.Option(help="Only postings and salaries of this country (ISO code).")] = None,
-    since: Annotated[str | None, typer.Option(help="Only postings posted on or after this date (YYYY-MM-DD).")] = None,
+    roles: Annotated[
+        list[str], typer.Argument(help="Two or more roles: role ids, role@LEVEL, or job titles in quotes.")
+    ],
+    country: Annotated[
+        str | None, typer.Option(help="Only postings and salaries of this country (ISO code).")
+    ] = None,
+    since: Annotated[
+        str | None, typer.Option(help="Only postings posted on or after this date (YYYY-MM-DD).")
+    ] = None,
     fmt: OutputFormat = "md",
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file.")] = None,
     db: DbOption = None,
@@ -316,8 +380,12 @@ def compare(
 @app.command()
 def role(
     spec: Annotated[str, typer.Argument(help="A role id, role@LEVEL, or a job title in quotes.")],
-    country: Annotated[str | None, typer.Option(help="Only postings and salaries of this country (ISO code).")] = None,
-    since: Annotated[str | None, typer.Option(help="Only postings posted on or after this date (YYYY-MM-DD).")] = None,
+    country: Annotated[
+        str | None, typer.Option(help="Only postings and salaries of this country (ISO code).")
+    ] = None,
+    since: Annotated[
+        str | None, typer.Option(help="Only postings posted on or after this date (YYYY-MM-DD).")
+    ] = None,
     fmt: OutputFormat = "md",
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file.")] = None,
     db: DbOption = None,

@@ -329,13 +329,14 @@ def test_pyahocorasick_backend_gives_the_same_mentions(
         assert fallback.extract(text) == matcher.extract(text), text
 
 
-def test_fallback_relations_match_skills_json(taxonomy: Taxonomy) -> None:
-    """The matcher's copy of implies/shadows (until the loader carries them) equals the built skills.json."""
+def test_the_loader_carries_implies_and_shadows(taxonomy: Taxonomy) -> None:
+    """implies/shadows come from skills.json through the one loader."""
     doc = json.loads(resources.files("roledex.taxonomy").joinpath("data", "skills.json").read_text("utf-8"))
     implies = {s["id"]: tuple(s["implies"]) for s in doc["skills"] if s["implies"]}
     shadows = {s["id"]: tuple(s["shadows"]) for s in doc["skills"] if s["shadows"]}
-    assert implies == skills_module._FALLBACK_IMPLIES
-    assert shadows == skills_module._FALLBACK_SHADOWS
+    assert implies == {sid: s.implies for sid, s in taxonomy.skills.items() if s.implies}
+    assert shadows == {sid: s.shadows for sid, s in taxonomy.skills.items() if s.shadows}
+    assert taxonomy.skills["postgresql"].implies == ("sql",)
 
 
 NAMES = ["PyTorch", "TensorFlow", "Kubernetes", "Snowflake", "BigQuery", "Airflow", "MLflow", "Docker", "Scala",

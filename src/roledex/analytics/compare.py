@@ -167,7 +167,11 @@ def _skills(
     by_role = []
     for spec, p in zip(specs, profiles, strict=True):
         n = p.get("n_with_text", 0)
-        entry: dict[str, Any] = {"role": spec.slug, "n_postings": n, "basis": "postings with a description or skill tags"}
+        entry: dict[str, Any] = {
+            "role": spec.slug,
+            "n_postings": n,
+            "basis": "postings with a description or skill tags",
+        }
         if n < MIN_POSTINGS:
             entry["note"] = THIN.format(n=n, need=MIN_POSTINGS)
         skills = []
@@ -197,6 +201,7 @@ def _skills(
             ca = {k: v["n"] for k, v in a.get("skills", {}).items()}
             cb = {k: v["n"] for k, v in b.get("skills", {}).items()}
             lo = weighted_log_odds(ca, cb, background)
+
             def named(r: Any) -> dict[str, Any]:
                 sk = taxonomy.skills.get(r.term)
                 return {**r.to_dict(), "name": sk.name if sk else r.term}

@@ -107,28 +107,6 @@ _CUES: dict[str, tuple[str, ...]] = {
 _CUE_CODE = {"boilerplate": _BOILERPLATE, "preferred": _PREFERRED, "required": _REQUIRED}
 _CASED = 4
 
-# Until the loader carries `implies` and `shadows` (they are in skills.json), the matcher falls back on
-# this copy; tests/extract/test_skills.py checks that it equals skills.json.
-_FALLBACK_IMPLIES: dict[str, tuple[str, ...]] = {
-    "aks": ("azure", "kubernetes"), "anthropic-api": ("llm",), "aws-glue": ("aws",), "aws-lambda": ("aws",),
-    "azure-data-factory": ("azure",), "azure-databricks": ("azure", "databricks"), "azure-ml": ("azure",),
-    "bert": ("nlp",), "bitbucket": ("git",), "chroma": ("vector-databases",), "eks": ("kubernetes",),
-    "faiss": ("vector-databases",), "gensim": ("nlp",), "ggplot2": ("r",), "github": ("git",),
-    "github-actions": ("github",), "gitlab": ("git",), "gitlab-ci": ("gitlab",), "gke": ("kubernetes",),
-    "helm": ("kubernetes",), "hiveql": ("hive", "sql"), "llm-fine-tuning": ("llm",), "mariadb": ("sql",),
-    "milvus": ("vector-databases",), "mysql": ("sql",), "nltk": ("nlp",), "openai-api": ("llm",),
-    "opencv": ("computer-vision",), "pgvector": ("vector-databases",),
-    "pinecone": ("vector-databases",), "pl-sql": ("sql",), "postgresql": ("sql",), "prompt-engineering": ("llm",),
-    "pyspark": ("python", "spark"), "pytorch-lightning": ("pytorch",), "qdrant": ("vector-databases",),
-    "rag": ("llm",), "shiny": ("r",), "spacy": ("nlp",), "spark-mllib": ("spark",), "spark-sql": ("spark", "sql"),
-    "sql-server": ("sql",), "sqlite": ("sql",), "synapse": ("azure",), "t-sql": ("sql",), "tfx": ("tensorflow",),
-    "tidyverse": ("r",), "weaviate": ("vector-databases",),
-}  # fmt: skip
-_FALLBACK_SHADOWS: dict[str, tuple[str, ...]] = {
-    "data-modeling": ("snowflake",), "javascript": ("java",), "looker-studio": ("looker",), "nosql": ("sql",),
-    "objective-c": ("c",), "oracle-cloud": ("oracle-database",), "react-native": ("react",),
-    "scikit-image": ("scikit-learn",),
-}  # fmt: skip
 
 
 class _Hit(NamedTuple):
@@ -566,11 +544,7 @@ class SkillMatcher:
 
 # ------------------------------------------------------------------------------------------- helpers
 def _relation(skill: Skill, name: str) -> tuple[str, ...]:
-    value = getattr(skill, name, None)
-    if value is not None:
-        return tuple(value)
-    fallback = _FALLBACK_IMPLIES if name == "implies" else _FALLBACK_SHADOWS
-    return fallback.get(skill.id, ())
+    return tuple(getattr(skill, name))
 
 
 def _closure(sid: str, skills: dict[str, Skill]) -> tuple[str, ...]:

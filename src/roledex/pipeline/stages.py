@@ -33,21 +33,24 @@ from roledex.normalize.titles import classify_title
 from roledex.store.base import Reject
 from roledex.taxonomy import Taxonomy
 
-_NON_ALNUM = re.compile(r"[\W_]+", re.UNICODE)
+# every ASCII byte that is not a letter or digit: deleted by bytes.translate, in C
+_ASCII_NOISE = bytes(b for b in range(128) if not chr(b).isalnum())
 _SPACES = re.compile(r"\s+")
 
 
 def _digest(*parts: object) -> str:
     h = hashlib.blake2b(digest_size=16)
     for part in parts:
-        h.update(str(part if part is not None else "").encode("utf-8", "surrogatepass"))
+        if not isinstance(part, bytes):
+            part = str(part if part is not None else "").encode("utf-8", "surrogatepass")
+        h.update(part)
         h.update(b"\x1f")
     return h.hexdigest()
 
 
-def _fold(text: str | None) -> str:
-    """Lower-case letters and digits only: survives Markdown, HTML and whitespace differences."""
-    return _NON_ALNUM.sub("", (text or "").casefold())
+def _fold(text: str | None) -> bytes:
+    """Lower-case text without ASCII punctuation or spaces: survives Markdown, HTML and whitespace differences."""
+    return (text or "").casefold().encode("utf-8", "surrogatepass").translate(None, _ASCII_NOISE)
 
 
 def posting_dedupe_key(title: str, company: str | None, description: str, location: str | None) -> str:
@@ -56,7 +59,7 @@ def posting_dedupe_key(title: str, company: str | None, description: str, locati
     Postings without a description (board cards, title registries) also need the same location.
     """
     body = _fold(description)[:4000]
-    place = "" if body else _fold(location)
+    place = b"" if body else _fold(location)
     return _digest(_fold(title), _fold(company), body, place)
 
 

@@ -47,6 +47,8 @@ class Skill:
     kind: str = "technical"  # "technical" | "soft"
     case_sensitive_aliases: tuple[str, ...] = ()  # aliases matched only with exact case ("R", "Go")
     sources: tuple[str, ...] = ()  # "ids", "onet", "esco", "curated"
+    implies: tuple[str, ...] = ()  # skills a mention also counts for (PostgreSQL -> SQL)
+    shadows: tuple[str, ...] = ()  # skills whose hits inside this one's do not count ("sql" in "NoSQL")
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,6 +131,8 @@ def _skill(d: dict[str, Any]) -> Skill:
         kind=d.get("kind", "technical"),
         case_sensitive_aliases=tuple(d.get("case_sensitive_aliases", ())),
         sources=tuple(d.get("sources", ())),
+        implies=tuple(d.get("implies", ())),
+        shadows=tuple(d.get("shadows", ())),
     )
 
 
