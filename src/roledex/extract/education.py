@@ -31,7 +31,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from roledex.extract.sections import Section, split_sections
+from roledex.extract.sections import Section, section_lower, split_sections
 from roledex.extract.text import (
     aside_spans,
     is_word_start,
@@ -163,8 +163,9 @@ _WORD = re.compile(r"[A-Za-z']+")
 _PAREN = re.compile(r"\(([^()\n]*)\)")
 _IGNORED_KINDS = frozenset({"benefits", "company", "equal_opportunity"})
 # every degree named in words contains one of these (a fast `in` test before the scans)
-_GATE_WORDS: tuple[str, ...] = ("degree", "bachelor", "master", "phd", "ph.d", "ph. d", "doctor", "d.phil")
-_GATE_WORDS += ("dphil", "baccalaureate", "undergrad", "associate", "high school", "high-school", "diploma")
+# every degree named in words contains one of these: fast `in` tests before any scan
+_GATE_WORDS: tuple[str, ...] = ("degree", "bachelor", "master", "phd", "ph.d", "doctor", "diploma")
+_GATE_WORDS += ("ph. d", "dphil", "d.phil", "baccalaureate", "undergrad", "under grad", "associate", "high")
 
 # ------------------------------------------------------------------------------------------ fields
 _FIELD_WORDS, _FIELD_WORD_KINDS = keyword_pattern(
@@ -366,6 +367,9 @@ def extract_education(text: str, sections: Sequence[Section] | None = None) -> E
     """The lowest accepted degree and the fields of study of a posting (see the module docstring)."""
     if sections is None:
         sections = split_sections(text)
+    full_low = lower(text)
+    if not any(word in full_low for word in _GATE_WORDS) and _DEGREE_ABBREVIATIONS.search(text) is None:
+        return Education(None, ())  # no degree named anywhere
     required: list[int] = []
     fields: list[str] = []
     explicit_none = False
@@ -373,12 +377,12 @@ def extract_education(text: str, sections: Sequence[Section] | None = None) -> E
         if section.kind in _IGNORED_KINDS:
             continue
         body = section.text
-        low = lower(body)
+        low = section_lower(text, full_low, section)
         # a preferred section by heading makes its statements preferred; a cue-classified one does not
         # (its own cue words decide, statement by statement)
         default_preferred = section.kind == "preferred" and section.heading is not None
         if not any(word in low for word in _GATE_WORDS) and _DEGREE_ABBREVIATIONS.search(body) is None:
-            continue  # no degree named here: skip the scans
+            continue  # no degree named in this section
         statements: dict[tuple[int, int], list[_Mention]] = {}
         for m in _find_mentions(body, low, 0, len(body)):
             statements.setdefault(statement_bounds(body, m.start), []).append(m)

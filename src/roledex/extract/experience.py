@@ -29,7 +29,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from roledex.extract.education import degree_spans
-from roledex.extract.sections import Section, split_sections
+from roledex.extract.sections import Section, section_lower, split_sections
 from roledex.extract.text import aside_spans, is_word_start, lower, preference_cues, statement_bounds
 
 _WORD_NUMBERS = {
@@ -93,6 +93,8 @@ _COMPANY_SUBJECT = re.compile(
     r"(?:we|our team|the team|our company|the company|our founders?|founders?|our leadership|leadership team|"
     r"executive team)\s+(?:have|has|bring|brings|'ve|’ve|boasts?)\b"
 )
+_COMPANY_WORDS = re.compile(r"employees\b|offices\b|countries\b|founded\b|our company")
+_CANDIDATE_WORDS = re.compile(r"you\b|your\b|candidate|applicant|must\b|require|looking for|seeking|ideal")
 # words right after "N years" that speak of doing the work
 _EXPERIENCE_OPENER = re.compile(
     r"['’s)]*\s*(?:\((?:required|preferred|minimum)\)|of|in|as|working|building|developing|designing|leading|"
@@ -155,8 +157,10 @@ def _is_experience(text: str, m: re.Match[str], s: int, e: int) -> bool:
         return False
     if _NOT_EXPERIENCE_BEFORE.search(text, max(s, m.start() - 20), m.start()):
         return False
-    if _COMPANY_SUBJECT.search(text, s, m.start()):
-        return False
+    if _COMPANY_SUBJECT.search(text, s, m.start()) or (
+        _COMPANY_WORDS.search(text, s, e) and not _CANDIDATE_WORDS.search(text, s, e)
+    ):
+        return False  # "we have 20 years of experience", "with over 20 years ... 15,000 employees"
     if m.group("n1") in ("a", "an") or (m.group("n1") == "0" and not m.group("n2")):
         # "a year" / bare "0 years" only with the word experience close by
         w = _WINDOW_END.search(text, after, min(e, after + 60))
@@ -261,10 +265,10 @@ def _years_matches(low: str) -> list[re.Match[str]]:
     return out
 
 
-def _section_values(section: Section) -> tuple[list[float], list[tuple[int, float]]]:
-    """Required values of one section: plain statement values and (degree rank, value) of degree-led ones."""
+def _section_values(section: Section, low: str) -> tuple[list[float], list[tuple[int, float]]]:
+    """Required values of one section (`low` is its lower-cased text): plain statement values and
+    (degree rank, value) of degree-led ones."""
     text = section.text
-    low = lower(text)
     units = "year" in low or "yr" in low or "month" in low
     none_needed = ("no " in low or "without" in low) and "experience" in low
     if not units and not none_needed:
@@ -316,12 +320,20 @@ def extract_min_years(text: str, sections: Sequence[Section] | None = None) -> f
     """Minimum years of experience the posting requires, or None when it states none (module docstring)."""
     if sections is None:
         sections = split_sections(text)
+    full_low = lower(text)
+    if (
+        "year" not in full_low
+        and "yr" not in full_low
+        and "month" not in full_low
+        and "experien" not in full_low
+    ):
+        return None
     formal: list[float] = []  # from sections headed as requirements
     elsewhere: list[float] = []  # from the summary, duties and other sections
     for section in sections:
         if section.kind in _IGNORED_KINDS:
             continue
-        plain, degree_led = _section_values(section)
+        plain, degree_led = _section_values(section, section_lower(text, full_low, section))
         found = formal if section.kind == "requirements" and section.heading is not None else elsewhere
         found.extend(plain)
         if len({rank for rank, _ in degree_led}) >= 2:

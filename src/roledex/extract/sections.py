@@ -154,13 +154,20 @@ def _heading_kind(norm: str) -> str | None:
 
 
 _HEADING_MARKUP = re.compile(r"^[ \t>]*(?:#{1,6}[ \t]*)?|[*_`\\]+")
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "–": "-", "—": "-"})
+_APOSTROPHES = (("’", "'"), ("‘", "'"), ("`", "'"), ("–", "-"), ("—", "-"))
+
+
+def _has_markup(line: str) -> bool:
+    return "*" in line or "_" in line or "#" in line or "`" in line or "\\" in line or line[0] in " \t>"
 
 
 def _normalize_heading(line: str) -> str:
-    text = _HEADING_MARKUP.sub("", line) if _MARKUP_CHARS.intersection(line) or line[0] in " \t>" else line
-    text = text.translate(_APOSTROPHES).strip()
-    text = text.rstrip(":-.?! \t").strip()
+    text = _HEADING_MARKUP.sub("", line) if _has_markup(line) else line
+    if not text.isascii():
+        for odd, plain in _APOSTROPHES:
+            if odd in text:
+                text = text.replace(odd, plain)
+    text = text.strip().rstrip(":-.?! \t").strip()
     return " ".join(text.lower().split())
 
 
@@ -173,26 +180,42 @@ class _Heading:
     strong: bool  # markup or known wording (opens a section even when unknown)
 
 
-# Words one of which every plain-text heading of known wording contains: a cheap test that lets most
-# body lines skip the rules above.
-_HEADING_HINT = re.compile(
-    r"respons|dut|task|requir|qualif|must|skill|experien|educat|background|prefer|nice|bonus|plus|desir|"
-    r"benefit|perk|offer|compensat|salar|pay|reward|equit|401|about|who|what|why|you|overview|summar|"
-    r"descript|role|position|opportunit|mission|value|cultur|compan|team|divers|inclus|equal|eeo|accommodat|"
-    r"location|apply|process|additional|other|ideal|looking|profile|competen|knowledge|abilit|expert|"
-    r"eligib|minimum|basic|day|function|accountab|scope|impact|contribut|stack|have|bring|need|ideal|"
-    r"disclaim|privacy|note|recruit|travel|physical|environment|schedule|clearance|contact|introduc|job|"
-    r"extra|stand out|optional|time off|wellness|life at|story|vision|purpose|belong|dei\b|mandatory|"
-    r"essential|key|core|main|primary|success|fit|right|great|wow|even better|would be"
+# Word beginnings one of which every plain-text heading of known wording contains: a cheap set test that
+# lets most body lines ("Python", "Seattle, WA") skip the rules above. Checked against the rules on the
+# real postings (tests/extract/test_sections.py).
+_HEADING_HINTS = frozenset(
+    {"resp", "duti", "duty", "task", "requ", "qual", "must", "skil", "expe", "educ", "back", "pref", "nice"}
+    | {"good", "bonu", "plus", "desi", "bene", "perk", "offe", "comp", "sala", "pay", "rewa", "equi", "401"}
+    | {"abou", "who", "what", "why", "you", "you'", "your", "over", "summ", "desc", "role", "posi", "oppo"}
+    | {"miss", "valu", "cult", "team", "dive", "incl", "equa", "eeo", "eeoc", "eoe", "acco", "loca", "appl"}
+    | {"proc", "addi", "othe", "idea", "look", "prof", "know", "abil", "elig", "mini", "basi", "day", "day-"}
+    | {"func", "scop", "impa", "cont", "stac", "have", "brin", "need", "disc", "priv", "note", "recr", "trav"}
+    | {"phys", "envi", "sche", "clea", "intr", "job", "extr", "stan", "opti", "time", "well", "life", "stor"}
+    | {"visi", "purp", "belo", "dei", "mand", "esse", "key", "core", "main", "prim", "succ", "fit", "righ"}
+    | {"grea", "wow", "even", "woul", "stat", "non-", "affi", "inte", "hiri", "how", "our", "trai", "beli"}
+    | {"acti", "in", "thin", "ment", "gene", "spec", "tech", "mana", "work", "vaca", "heal", "insu", "hour"}
+    | {"emplo", "empl", "achi", "acco", "accom", "owne", "own", "buil", "tack", "cont", "we'r", "we'l", "we"}
+    | {"deve", "expo", "wish", "ment", "lear", "coll", "orga", "comm", "area", "focu", "read", "nece"}
 )
-_MARKUP_CHARS = frozenset("*_#`\\")
+
+
+def _has_heading_hint(body: str) -> bool:
+    low = body.lower()
+    if "’" in low:
+        low = low.replace("’", "'")
+    for word in low.split():
+        word = word.lstrip("(*_#\"'")
+        if word[:4] in _HEADING_HINTS or word[:3] in _HEADING_HINTS or word[:5] in _HEADING_HINTS:
+            return True
+    return False
 
 
 @lru_cache(maxsize=8192)
 def _classify_line(line: str) -> tuple[str | None, bool] | None:
     """(kind, strong) when `line` (stripped) is a heading line, else None. Cached: headings repeat."""
-    if line.endswith(("...", "…")):
-        line = line.rstrip(".… ")  # Walmart's "Minimum Qualifications..."
+    core = line.rstrip("*_ ")
+    if core.endswith(("...", "…")):
+        line = core.rstrip(".… ") + line[len(core) :]  # Walmart's "Minimum Qualifications..."
     if not line:
         return None
     last = line[-1]
@@ -213,7 +236,7 @@ def _classify_line(line: str) -> tuple[str | None, bool] | None:
         return None
     caps = len(body) >= 4 and body.isupper()
     plain = not (md_heading or bold or colon or caps)
-    if plain and (body.count(" ") >= 6 or not _HEADING_HINT.search(body.lower())):
+    if plain and (body.count(" ") >= 6 or not _has_heading_hint(body)):
         return None
     inner = body.rstrip("*_ :")
     if ": " in inner or (not colon and "(" in inner and not (md_heading or bold)):
@@ -266,7 +289,14 @@ def _find_headings(text: str) -> list[_Heading]:
     headings: list[_Heading] = []
     taken: set[int] = set()  # line starts of heading lines
     lines = text.split("\n")
-    found = [_classify_line(raw.strip()) if 0 < len(raw) <= _SHORT_LINE_MAX else None for raw in lines]
+    # a line of ten words or more is a heading only when it ends like one ("...:", "**"); the test here
+    # keeps most body lines from the classifier
+    found = [
+        _classify_line(raw.strip())
+        if 0 < len(raw) <= _SHORT_LINE_MAX and (raw.count(" ") < 10 or raw.rstrip()[-1] in ":*_")
+        else None
+        for raw in lines
+    ]
     if any(found):
         n = len(text)
         pos = 0
@@ -437,6 +467,19 @@ _PROSE_CUES, _PROSE_CUE_KINDS = keyword_pattern(
     }
 )
 _PROSE_RANK = {"equal_opportunity": 0, "benefits": 1, "company": 2}
+# every prose cue above contains one of these: a cheap `in` test before the scan
+_PROSE_ANCHORS: tuple[str, ...] = (
+    "opportunit",
+    "eeo",
+    "affirmative",
+    "regard",
+    "veteran",
+    "accommodation",
+    "verify",
+    "401",
+)
+_PROSE_ANCHORS += ("offer", "benefits", "time off", "dental", "range", "stock option", "insurance", "founded")
+_PROSE_ANCHORS += ("headquarter", "leading", "global", "world", "backed by", "series ", "fortune")
 _GUARD = re.compile(r"\+ ?(?:years?|yrs)\b|years? of|degree\b|bachelor|master'?s\b|ph\.?d\b")
 _PROSE_MIN_CHARS = 60
 
@@ -495,6 +538,8 @@ def _trimmed(text: str, lo: int, hi: int) -> tuple[int, int]:
 
 def _prose_cue(window: str) -> str | None:
     """The strongest prose cue in the (lower-cased) start of a paragraph, unless it states a requirement."""
+    if not any(anchor in window for anchor in _PROSE_ANCHORS):
+        return None
     best: str | None = None
     for m in _PROSE_CUES.finditer(window):
         if is_word_start(window, m.start()):
@@ -511,7 +556,7 @@ _PROSE_LINE = re.compile(
     rf"^(?![ \t>]*(?:[-*+–—][ \t]|[•·●○◦▪■►‣⁃]|o[ \t]|\d{{1,2}}[.)][ \t]))[^\n]{{{_PROSE_MIN_CHARS},}}", re.M
 )
 _BULLET_LINE = re.compile(r"^[ \t>]*(?:[-*+–—][ \t]|[•·●○◦▪■►‣⁃]|o[ \t]|\d{1,2}[.)][ \t])", re.M)
-_PROSE_WINDOW = 240  # cues are looked for in the first characters of a paragraph
+_PROSE_WINDOW = 200  # cues are looked for in the first characters of a paragraph
 _NO_PROSE_SPLIT = frozenset({"benefits", "company", "equal_opportunity"})
 
 
@@ -530,7 +575,15 @@ def _split_prose(text: str, kind: str, heading: str | None, lo: int, hi: int) ->
 
     if kind not in _NO_PROSE_SPLIT:
         pos = lo
-        for m in _PROSE_LINE.finditer(text, lo, hi):
+        if kind != "summary":
+            # in a headed section, blurbs follow its list ("... bullets. We offer ... / We are an equal
+            # opportunity employer"); the prose that introduces the list belongs to the heading
+            first_bullet = _BULLET_LINE.search(text, lo, hi)
+            if first_bullet is None:
+                close(hi)
+                return out
+            pos = first_bullet.start()
+        for m in _PROSE_LINE.finditer(text, pos, hi):
             line_start = m.start()
             if cur_kind != kind:
                 bullet = _BULLET_LINE.search(text, pos, line_start)
@@ -584,6 +637,15 @@ def split_sections(description: str) -> tuple[Section, ...]:
         end = resolved[i + 1][0].line_start if i + 1 < len(resolved) else len(text)
         out.extend(_split_prose(text, kind, h.heading, h.body_start, end))
     return tuple(out)
+
+
+def section_lower(description: str, description_low: str, section: Section) -> str:
+    """`lower(section.text)`, sliced from the lower-cased description when the section is one of its own
+    (the extractors lower-case a description once, not once per section)."""
+    end = section.start + len(section.text)
+    if end <= len(description) and description.startswith(section.text[:24], section.start):
+        return description_low[section.start : end]
+    return lower(section.text)
 
 
 # --------------------------------------------------------------------------------------------- statements

@@ -14,6 +14,7 @@ or a number of years cost any Python work.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # a bullet marker at the start of a line: -, *, •, ·, ●, ○, ▪, +, "o", "1." / "1)"
 BULLET = re.compile(r"^[ \t>]*(?:[-*+–—](?=[ \t])|[•·●○◦▪■►‣⁃]|o(?=[ \t])|\d{1,2}[.)](?=[ \t]))[ \t]*", re.M)
@@ -111,8 +112,12 @@ def split_statements(text: str) -> list[tuple[int, int]]:
     return out
 
 
+@lru_cache(maxsize=64)
 def lower(text: str) -> str:
-    """`text` lower-cased with every offset unchanged (str.lower can lengthen a few non-ASCII letters)."""
+    """`text` lower-cased with every offset unchanged (str.lower can lengthen a few non-ASCII letters).
+
+    Cached: the section splitter and both extractors lower-case the same description, and `str.lower` is
+    ten times slower on text with any non-ASCII character (a curly apostrophe is enough)."""
     low = text.lower()
     return low if len(low) == len(text) else text.translate(_ASCII_LOWER)
 
