@@ -6,7 +6,9 @@
     salary     tests/normalize/salary_gold.json               postings -> pay (min, max, currency, period)
 
 Postings are named by '<file relative to the data folder>#<row or id>' (or file + id fields) and scored on
-what the pipeline stage makes of them. Titles carry no posting, so they are scored with `classify_title` on
+what the pipeline stage makes of them. The education set may be either {"labels": {"<file>#<row>":
+{"min_degree": ..., "min_years": ...}}} or {"postings": [{"file", "row" or "id", "min_degree", "min_years"}]};
+a posting without one of the two keys is not scored on that field (null is a label: "does not say"). Titles carry no posting, so they are scored with `classify_title` on
 the title alone, which is also how they were labelled ("level from the title alone").
 """
 
