@@ -255,3 +255,27 @@ def test_render_report_prints_every_part() -> None:
     text = console.export_text()
     for needle in ("role accuracy", "FAIL", "0.667", "f.csv", "id1", "(1, 2, USD, year)", "a note"):
         assert needle in text, needle
+
+
+# ------------------------------------------------------------------------------------ education gold formats
+EDUCATION_DOCS = [
+    (
+        {"labels": {"a/b.csv#12": {"min_degree": "master", "min_years": 3}}},
+        [("a/b.csv", "12", {"min_degree": "master", "min_years": 3})],
+    ),
+    (
+        {"postings": [{"file": "a/b.csv", "row": 12, "min_degree": None}]},
+        [("a/b.csv", "12", {"file": "a/b.csv", "row": 12, "min_degree": None})],
+    ),
+    (
+        {"postings": [{"file": "x.jsonl.gz", "id": "slug-1", "min_years": 0}]},
+        [("x.jsonl.gz", "slug-1", {"file": "x.jsonl.gz", "id": "slug-1", "min_years": 0})],
+    ),
+]
+
+
+@pytest.mark.parametrize(("doc", "expected"), EDUCATION_DOCS)
+def test_education_gold_formats(doc: dict, expected: list) -> None:
+    from roledex.evaluate.own_gold import _education_entries
+
+    assert list(_education_entries(doc)) == expected
