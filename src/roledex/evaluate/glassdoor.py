@@ -60,8 +60,13 @@ def evaluate(
     notes: list[str] = []
     for lab in _labels(data_dir):
         row = cache.find(RAW, lab["raw_row"])
-        if row is None or row.posting is None:
-            notes.append(f"{SOURCE}: raw_row {lab['raw_row']} not found or rejected; skipped")
+        if row is None:
+            notes.append(f"{SOURCE}: raw_row {lab['raw_row']} is not in {RAW}; skipped")
+            continue
+        if row.posting is None:
+            notes.append(
+                f"{SOURCE}: raw_row {lab['raw_row']} rejected by the pipeline ({row.reject_reason}); skipped"
+            )
             continue
         rows.append((lab, row.posting))
     return (

@@ -70,7 +70,8 @@ def evaluate_skills(path: Path, cache: PostingCache) -> tuple[SkillResult, list[
         gold = frozenset(expected)
         got = frozenset() if row is None or row.posting is None else _skill_ids(row) & IDS_MD_SKILLS
         if row is None or row.posting is None:
-            notes.append(f"skills gold: {key} was not found or was rejected; scored as no skills found")
+            why = "not found" if row is None else f"rejected by the pipeline ({row.reject_reason})"
+            notes.append(f"skills gold: {key} {why}; scored as no skills found")
         pairs.append((gold, got))
         if gold != got:
             failures.append(Failure(file, row_key, sorted(gold - got), sorted(got - gold)))

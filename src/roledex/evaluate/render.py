@@ -65,7 +65,8 @@ def _skill_summary(results: list[SkillResult]) -> Table:
 
 
 def _per_skill(result: SkillResult) -> Table:
-    table = Table(title=f"Per skill: {result.source} — {result.note}", title_justify="left")
+    title = f"Per skill: {result.source}, {result.vocabulary} — {result.note}"
+    table = Table(title=title, title_justify="left")
     for col in ("skill", "support", "tp", "fp", "fn", "P", "R", "F1"):
         table.add_column(col, justify="left" if col == "skill" else "right")
     for sid, c in sorted(result.scores.per_label.items(), key=lambda kv: (-kv[1].support, kv[0])):
@@ -103,7 +104,8 @@ def _confusion(result: ConfusionResult) -> Table:
         table.add_column("(none)" if c is None else str(c), justify="right")
     table.add_column("total", justify="right")
     for r in m.rows:
-        table.add_row(str(r), *(str(m.cell(r, c)) for c in m.columns), str(m.row_total(r)))
+        label = "(none)" if r is None else str(r)
+        table.add_row(label, *(str(m.cell(r, c)) for c in m.columns), str(m.row_total(r)))
     return table
 
 
