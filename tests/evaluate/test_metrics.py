@@ -213,7 +213,14 @@ def _tiny_report() -> EvaluationReport:
         "hand-labelled",
         (Failure("f.csv", "3", ["sql"], []),),
     )
-    role = FieldResult("role", "own gold", accuracy([("a", "a"), ("b", "c")]), False, "titles", ())
+    role = FieldResult(
+        "role",
+        "own gold",
+        accuracy([("a", "a"), ("b", "c")]),
+        False,
+        "titles",
+        (Failure("titles_gold.json", "ML Engineer [28376]", "ml-engineer", "other"),),
+    )
     salary = FieldResult(
         "salary",
         "own gold",
@@ -253,12 +260,26 @@ def test_render_report_prints_every_part() -> None:
     console = Console(width=140, record=True)
     console.print(render_report(_tiny_report()))
     text = console.export_text()
-    for needle in ("role accuracy", "FAIL", "0.667", "f.csv", "id1", "(1, 2, USD, year)", "a note"):
+    needles = (
+        "role accuracy",
+        "FAIL",
+        "0.667",
+        "f.csv",
+        "id1",
+        "(1, 2, USD, year)",
+        "a note",
+        "Engineer [28376]",
+    )
+    for needle in needles:
         assert needle in text, needle
 
 
 # ------------------------------------------------------------------------------------ education gold formats
 EDUCATION_DOCS = [
+    (
+        {"items": [{"file": "a/b.csv", "row": 7, "min_degree": "phd", "min_years": None, "round": 2}]},
+        [("a/b.csv", "7", {"file": "a/b.csv", "row": 7, "min_degree": "phd", "min_years": None, "round": 2})],
+    ),
     (
         {"labels": {"a/b.csv#12": {"min_degree": "master", "min_years": 3}}},
         [("a/b.csv", "12", {"min_degree": "master", "min_years": 3})],

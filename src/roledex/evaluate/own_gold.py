@@ -6,9 +6,11 @@
     salary     tests/normalize/salary_gold.json               postings -> pay (min, max, currency, period)
 
 Postings are named by '<file relative to the data folder>#<row or id>' (or file + id fields) and scored on
-what the pipeline stage makes of them. The education set may be either {"labels": {"<file>#<row>":
-{"min_degree": ..., "min_years": ...}}} or {"postings": [{"file", "row" or "id", "min_degree", "min_years"}]};
-a posting without one of the two keys is not scored on that field (null is a label: "does not say"). Titles carry no posting, so they are scored with `classify_title` on
+what the pipeline stage makes of them. The education set is {"items": [{"file", "row" (or "id"), "min_degree",
+"min_years", "round"}]} ("postings" is read the same way, and {"labels": {"<file>#<row>": {...}}} too);
+a posting without one of the two keys is not scored on that field (null is a label: "does not say").
+Items with a "round" are also scored per round: a round labelled after the extractor was written is a
+held-out estimate. Titles carry no posting, so they are scored with `classify_title` on
 the title alone, which is also how they were labelled ("level from the title alone").
 """
 
@@ -108,14 +110,14 @@ def evaluate_titles(path: Path) -> list[FieldResult]:
 
 # --------------------------------------------------------------------------------------------- education
 def _education_entries(doc: dict[str, Any]) -> Iterator[tuple[str, str, dict[str, Any]]]:
-    """(file, row key, labels) from either {"labels": {"file#row": {...}}} or {"postings": [{file, row|id, ...}]}."""
+    """(file, row key, labels) from {"items" | "postings": [{file, row|id, ...}]} or {"labels": {"file#row": {...}}}."""
     labels = doc.get("labels")
     if isinstance(labels, dict):
         for key, value in labels.items():
             file, row = _split_key(key)
             yield file, row, value
         return
-    for entry in doc.get("postings") or doc.get("labels") or []:
+    for entry in doc.get("items") or doc.get("postings") or doc.get("labels") or []:
         if "key" in entry:
             file, row = _split_key(entry["key"])
         else:
@@ -124,14 +126,10 @@ def _education_entries(doc: dict[str, Any]) -> Iterator[tuple[str, str, dict[str
 
 
 def evaluate_education(path: Path, cache: PostingCache) -> tuple[list[FieldResult], list[str]]:
-    """min_degree (exact) and min_years (exact, and within one year) on the hand-labelled postings."""
-    degree_pairs: list[tuple[Any, Any]] = []
-    years_pairs: list[tuple[Any, Any]] = []
-    degree_fail: list[Failure] = []
-    years_fail: list[Failure] = []
-    years_fail_1: list[Failure] = []
+    """min_degree (exact) and min_years (exact, and within one year) on the hand-labelled postings,
+    overall and, where the items carry one, per labelling round."""
+    scored: list[tuple[str, str, dict[str, Any], Any, Any]] = []  # file, key, labels, our degree, our years
     notes: list[str] = []
-    near = within(1.0)
     for file, key, labels in _education_entries(_load(path)):
         if not cache.exists(file):
             notes.append(f"education gold: {file} is not in the data folder; {file}#{key} skipped")
@@ -139,36 +137,54 @@ def evaluate_education(path: Path, cache: PostingCache) -> tuple[list[FieldResul
         row = cache.find(file, key)
         posting = None if row is None else row.posting
         if posting is None:
-            notes.append(
-                f"education gold: {file}#{key} was not found or was rejected; scored as nothing found"
+            why = "not found" if row is None else f"rejected by the pipeline ({row.reject_reason})"
+            notes.append(f"education gold: {file}#{key} {why}; scored as nothing found")
+        degree = None if posting is None else posting.min_degree
+        years = None if posting is None else posting.min_years
+        scored.append((file, key, labels, degree, years))
+    results = _education_results(scored, f"hand-labelled, {path.name}")
+    rounds = sorted({str(s[2]["round"]) for s in scored if "round" in s[2]})
+    if len(rounds) > 1:
+        for r in rounds:
+            subset = [s for s in scored if str(s[2].get("round")) == r]
+            results += _education_results(
+                subset, f"hand-labelled, {path.name}, round {r} only", f" (round {r})"
             )
-        if "min_degree" in labels:
-            got = None if posting is None else posting.min_degree
-            degree_pairs.append((labels["min_degree"], got))
-            if labels["min_degree"] != got:
-                degree_fail.append(Failure(file, key, labels["min_degree"], got))
-        if "min_years" in labels:
-            gold = labels["min_years"]
-            got_years = None if posting is None else posting.min_years
-            years_pairs.append((gold, got_years))
-            if not within(0.0)(gold, got_years):
-                years_fail.append(Failure(file, key, gold, got_years))
-            if not near(gold, got_years):
-                years_fail_1.append(Failure(file, key, gold, got_years))
-    note = f"hand-labelled, {path.name}; exact match"
-    results = [
-        FieldResult("min_degree", SOURCE, accuracy(degree_pairs), False, note, tuple(degree_fail)),
-        FieldResult("min_years", SOURCE, accuracy(years_pairs, within(0.0)), False, note, tuple(years_fail)),
+    return results, notes
+
+
+def _education_results(
+    scored: list[tuple[str, str, dict[str, Any], Any, Any]], note: str, suffix: str = ""
+) -> list[FieldResult]:
+    exact, near = within(0.0), within(1.0)
+    degrees = [(f, k, lab["min_degree"], d) for f, k, lab, d, _ in scored if "min_degree" in lab]
+    years = [(f, k, lab["min_years"], y) for f, k, lab, _, y in scored if "min_years" in lab]
+    return [
         FieldResult(
-            "min_years ±1",
+            "min_degree" + suffix,
             SOURCE,
-            accuracy(years_pairs, near),
+            accuracy((g, p) for _, _, g, p in degrees),
             False,
-            f"hand-labelled, {path.name}; within one year (both empty also agree)",
-            tuple(years_fail_1),
+            note + "; exact match",
+            tuple(Failure(f, k, g, p) for f, k, g, p in degrees if g != p),
+        ),
+        FieldResult(
+            "min_years" + suffix,
+            SOURCE,
+            accuracy(((g, p) for _, _, g, p in years), exact),
+            False,
+            note + "; exact match",
+            tuple(Failure(f, k, g, p) for f, k, g, p in years if not exact(g, p)),
+        ),
+        FieldResult(
+            "min_years ±1" + suffix,
+            SOURCE,
+            accuracy(((g, p) for _, _, g, p in years), near),
+            False,
+            note + "; within one year (both empty also agree)",
+            tuple(Failure(f, k, g, p) for f, k, g, p in years if not near(g, p)),
         ),
     ]
-    return results, notes
 
 
 # ------------------------------------------------------------------------------------------------ salary
