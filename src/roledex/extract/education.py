@@ -136,7 +136,9 @@ _DEGREE_ABBREVIATIONS, _DEGREE_ABBREVIATION_KINDS = keyword_pattern(
 # "You may not have a PhD", "no PhD required", "without a degree": the mention is negated
 _NEGATED = re.compile(r"\b(?:no|not|n't|without|never|nor)\b[^.;:\n]{0,22}$")
 _NOT_A_DEGREE_BEFORE = {"phd": ("post-", "post "), "master": ("scrum ",)}
-_ABBREVIATION_COMPANY = re.compile(r"\b(?:BS|MS|BA|MA|MBA|PhD|[Dd]egree)\b|\bin [A-Z]|/")
+_ABBREVIATION_COMPANY = re.compile(r"\b(?:BS|MS|BA|MA|MBA|PhD|[Dd]egree|[Mm]aster|[Bb]achelor)")
+_ABBREVIATION_AFTER = re.compile(r"\b(?:BS|MS|BA|MA|MBA|PhD|[Dd]egree|[Mm]aster|[Bb]achelor)")
+_ABBREVIATION_FIELD = re.compile(r"\s+in [A-Z]")
 
 # a degree named without its level: "degree in Statistics", "a STEM degree", "relevant degree"
 _DEGREE_WORD = re.compile(r"degrees?\b")
@@ -238,8 +240,11 @@ def _is_abbreviation_noise(text: str, start: int, end: int) -> bool:
     word = text[start:end]
     if word not in ("MA", "BA", "BE"):
         return False
-    window = text[max(0, start - 12) : start] + text[end : end + 40]
-    return _ABBREVIATION_COMPANY.search(window) is None
+    if text[start - 1 : start] == "/" or text[end : end + 1] == "/":
+        return False  # "BA/BS", "BS/MA"
+    if _ABBREVIATION_FIELD.match(text, end) or _ABBREVIATION_AFTER.search(text, end, end + 40):
+        return False  # "BA in Economics", "BA or Master's degree"
+    return _ABBREVIATION_COMPANY.search(text, max(0, start - 14), start) is None  # "BS or BA"
 
 
 def _find_mentions(text: str, low: str, lo: int, hi: int) -> list[_Mention]:
@@ -308,7 +313,11 @@ def _decide(text: str, low: str, s: int, e: int, mentions: list[_Mention], defau
     by_start = {m.start: m for m in mentions}
     last_end = s
 
+    last_group: list[_Mention] = []  # the group closed last ("Bachelor's preferred but not required")
+
     def flush(preferred: bool) -> None:
+        if pending:
+            last_group[:] = pending
         for p in pending:
             p.preferred = preferred
         pending.clear()
@@ -338,8 +347,8 @@ def _decide(text: str, low: str, s: int, e: int, mentions: list[_Mention], defau
         elif kind == "back_req":
             flush(False)
         elif kind == "not_req":
-            if any(p.rank <= 1 for p in pending):
-                explicit_none = True
+            if any(p.rank <= 1 for p in pending or last_group):
+                explicit_none = True  # a bachelor's (or any degree) "not required"
             flush(True)
     flush(default_preferred if forward is None else forward)
     return explicit_none

@@ -116,6 +116,11 @@ _DEGREE_OR_YEARS_GAP = re.compile(
     re.I,
 )
 _IGNORED_KINDS = frozenset({"benefits", "company", "equal_opportunity"})
+# between a degree and the years paired with it: "BS with 5 years", "Master's degree and 3+ years"
+_DEGREE_PAIRING = re.compile(
+    r"['’s.]*\s*(?:degree\s*)?(?:\([^)]*\)\s*)?(?:in [\w ,/&]{0,40}?)?,?\s*(?:with|and|plus|\+)\s+"
+    r"(?:a\s+|an\s+|at least\s+|a minimum of\s+|minimum(?: of)?\s+)?$"
+)
 # "Option 1: Bachelor's and 4 years" / "Option 3: 6 years": numbered options are alternatives
 _OPTION = re.compile(r"[\W_]*option\s*(\d?)\b")
 _OPTION_RANK = 10
@@ -252,6 +257,12 @@ def _last_connector_is_or(gap: str) -> bool:
     return not ands or max(ors) > max(ands)
 
 
+def _paired_with_degree(text: str, low: str, s: int, start: int) -> bool:
+    """Years right after a degree ("BS with 5 years", "Master's and 3 years"): degree-paired experience."""
+    spans = degree_spans(text, max(s, start - 40), start, low)
+    return bool(spans) and _DEGREE_PAIRING.match(low, spans[-1][1], start) is not None
+
+
 def _years_matches(low: str) -> list[re.Match[str]]:
     """Matches of _YEARS_RE in `low`, found from the unit words: a scan for "year", "yr" and "month" is
     cheap, and each is then matched against the number that precedes it in a small window."""
@@ -274,13 +285,19 @@ def _section_values(section: Section, low: str) -> tuple[list[float], list[tuple
     if not units and not none_needed:
         return [], []  # no number of years can be stated here
     default_pref = section.kind == "preferred" and section.heading is not None
+    # under an "Experience" heading a statement that starts with years states experience ("3+ years")
+    labelled = section.heading is not None and "experien" in section.heading.lower()
     statements: dict[tuple[int, int], list[_Token]] = {}
     for m in _years_matches(low) if units else ():
         start = m.start()
         if start and (low[start - 1].isalnum() or low[start - 1] in _NOT_BEFORE_NUMBER):
             continue
         s, e = statement_bounds(text, start)
-        if not _is_experience(low, m, s, e):
+        if not (
+            _is_experience(low, m, s, e)
+            or (labelled and start - s < 8 and not _NOT_EXPERIENCE_AFTER.match(low, m.end(), e))
+            or _paired_with_degree(text, low, s, start)
+        ):
             continue
         value = _years_value(m)
         if value > _MAX_YEARS:

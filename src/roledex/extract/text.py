@@ -66,7 +66,7 @@ def tidy_statement(text: str) -> str:
 _SENTENCE_END = (
     r"{p}(?<=[a-z0-9)\]%'’\"”]{p})(?<!e\.g\.)(?<!i\.e\.)(?<!etc\.)(?<!\bvs\.)(?<!\bal\.)[ \t]+(?=[\"“(_*]{{0,3}}[A-Z])"
     r"|{p}(?<=[A-Za-z][A-Z]{p})[ \t]+(?=[A-Z])"
-    r"|{p}(?<=[a-z]{{2}}{p})(?=[A-Z][a-z])"
+    r"|{p}(?<=[a-z]{{2}}{p})(?=[A-Z][A-Za-z])"
 )
 _STATEMENT_END = re.compile(
     r"\n[ \t]*\n"
