@@ -250,8 +250,15 @@ def _classify_line(line: str) -> tuple[str | None, bool] | None:
         return None
     kind = _heading_kind(norm)
     if kind is not None:
-        # plain known wording must look like a heading: short, no sentence inside
-        if plain and ", " in norm[:-12]:
+        # plain known wording must look like a heading: short, no sentence or number inside, and either
+        # a heading word ("Requirements", "What you'll do") or Title Case ("Technical Skills"), not a list
+        # item that happens to name skills ("Strong SQL skills", "BS with 2 years of experience")
+        if plain and (
+            ", " in norm[:-12]
+            or _DIGIT.search(norm)
+            or not (_HEADING_WORDS.search(norm) or _is_title_case(body))
+            or (_VERB_INSIDE.search(norm) and not norm.startswith(("what", "who", "why", "how")))
+        ):
             return None
         return kind, True
     if bullet:
@@ -261,6 +268,22 @@ def _classify_line(line: str) -> tuple[str | None, bool] | None:
     if colon:
         return None, False
     return None
+
+
+_DIGIT = re.compile(r"\d")
+_VERB_INSIDE = re.compile(r"\b(?:is|are|was|were)\s+\w")  # "Industry experience is preferred": a sentence
+_HEADING_WORDS = re.compile(
+    r"requirement|qualification|responsibilit|\bdut(?:y|ies)\b|benefit|\bperks?\b|\babout\b|\bwhat\b|\bwho\b|"
+    r"\bwhy\b|\bnice[- ]to|prefer|\bbonus|overview|summary|description|\brole\b|position|opportunit|equal|"
+    r"\beeo|compensation|\boffer|must[- ]have|\byou\b|\byou'|\byour\b|\bour\b|looking for|\bideal|mission|"
+    r"culture|\bcompany\b|\bteam\b|\bjob\b|\bwe\b|\bwe'|\bhow\b|\bessential|\bkey\b|\bminimum\b|"
+    r"\bbasic\b|\brequired\b|\bdesired\b|\badditional\b|\btasks?\b|\bpay\b|\bsalary\b|\brewards\b"
+)
+
+
+def _is_title_case(line: str) -> bool:
+    """Every word of four letters or more starts with a capital: "Skills And Experience"."""
+    return all(not w[:1].islower() for w in line.split() if len(w) >= 4)
 
 
 _BULLET_STARTS = frozenset(" \t>-*+–—•·●○◦▪■►‣⁃o0123456789")
@@ -514,6 +537,9 @@ def _classify_sentences(text: str, lo: int, hi: int, first_kind: str) -> list[Se
     for s, e in split_statements(text[lo:hi]):
         s += lo
         e += lo
+        s, e = _trimmed(text, s, e)
+        if e <= s:
+            continue
         cue = _best_cue(starts, kinds, s, e)
         new_kind = cue or kind
         if run_start >= 0 and new_kind != kind:
@@ -522,6 +548,8 @@ def _classify_sentences(text: str, lo: int, hi: int, first_kind: str) -> list[Se
         kind = new_kind
         if run_start < 0:
             run_start = s
+        while e < hi and text[e] in ".!?;":
+            e += 1  # the sentence's own full stop belongs to it
         run_end = e
     if run_start >= 0:
         out.append(Section(kind, None, text[run_start:run_end], run_start))  # type: ignore[arg-type]
