@@ -306,6 +306,30 @@ def _skill_record(taxonomy: Any, skill_id: str) -> dict[str, Any]:
     return show.skill_record(taxonomy.skills[skill_id])
 
 
+@app.command("eval")
+def evaluate(
+    data: Annotated[Path, typer.Option(help="The labelled data sets.")] = Path("../shared/data"),
+    gold: Annotated[
+        Path | None, typer.Option(help="Folder of our hand-labelled gold sets [default: tests/].")
+    ] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Score role, level, salary, skill, degree and experience extraction against labelled postings."""
+    from roledex.evaluate import render_report, run_evaluation
+    from roledex.taxonomy import load_taxonomy
+
+    try:
+        report = run_evaluation(data, gold, load_taxonomy())
+    except RoledexError as exc:
+        fail(exc)
+    if as_json:
+        _print_json(report.to_dict())
+    else:
+        console.print(render_report(report))
+    if not report.passed:
+        raise typer.Exit(1)
+
+
 def _open_store(db: Path | None):
     from roledex.store.sqlite import SQLiteStore
 

@@ -442,7 +442,7 @@ def _kind(tok: str) -> int:
     kind = _KINDS.get(tok)
     if kind is not None:
         return kind
-    if tok[0].isdigit() or tok[-2:] in ("'s", "s'") or tok.startswith(_FILLER_PREFIXES):
+    if not tok or tok[0].isdigit() or tok[-2:] in ("'s", "s'") or tok.startswith(_FILLER_PREFIXES):
         kind = _FILLER
     elif tok[-1] == "s" and tok not in _PLURAL_MODIFIERS and _singular(tok) != tok:
         kind = _PLURAL

@@ -9,7 +9,9 @@ Traps handled here:
 - list columns are Python reprs ("['SQL', 'Python']") -> parsed with ast.literal_eval, never eval; a value
   that does not parse is left out of labels and named in labels["warnings"] (the posting is still read);
 - is_valid_job "True"/"False" -> bool. The LLM-made columns are weak labels, kept in `labels`.
-No company, location or salary columns.
+No company or salary columns. Where the export has no location column either (data_scientist_us.csv, whose
+JSearch queries were all scoped to the United States), the location is the query's country, "United
+States"; an export with job_city/job_state/job_country columns uses those.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from typing import Any
 from roledex.ingest.base import CsvPostingAdapter, clean, iso_date, require_title, text_field
 from roledex.models import Provenance, RawPosting
 
+QUERY_COUNTRY = "United States"  # the scope of the queries behind exports without location columns
 LIST_COLUMNS = {
     "ai_mentions": "ai_mentions",
     "data_mentions": "data_mentions",
@@ -90,9 +93,13 @@ class JSearchAdapter(CsvPostingAdapter):
                 labels[column] = text
         if warnings:
             labels["warnings"] = warnings
+        place = [clean(row.get(c)) for c in ("job_city", "job_state", "job_country")]
+        location = ", ".join(p for p in place if p) or QUERY_COUNTRY
         return RawPosting(
             provenance=provenance,
             title=strip_jobs_suffix(require_title(row.get("job_title"), "job_title")),
+            company=clean(row.get("employer_name")),
+            location=location,
             description=text_field(row.get("job_description")),
             posted_at=iso_date(row.get("job_posted_at_datetime_utc")),
             labels=labels,

@@ -91,6 +91,29 @@ def _merge_skills(*groups: tuple[SkillMention, ...]) -> tuple[SkillMention, ...]
     return tuple(merged.values())
 
 
+def _same_range(a: Pay, b: Pay, tolerance: float = 0.02) -> bool:
+    """Two statements of one range: same currency and period, both ends within 2%."""
+    close = lambda x, y: abs(x - y) <= tolerance * max(abs(x), abs(y), 1.0)  # noqa: E731
+    return a.currency == b.currency and a.period == b.period and close(a.min, b.min) and close(a.max, b.max)
+
+
+def _choose_pay(raw: RawPosting, description: str, country: str | None) -> Pay | None:
+    """Structured pay first, then the source's salary field, then pay stated in the description.
+
+    A salary field is often a board's rounded summary ("USD 147k~195k") of the range the description states
+    exactly ("$147,500 - $195,000"): when both say the same range, the description's exact figures win.
+    """
+    if raw.pay is not None:
+        return raw.pay
+    field_pay = parse_pay(raw.salary_text, country=country) if raw.salary_text else None
+    text_pay = find_pay(description, country=country) if description else None
+    if field_pay is None:
+        return text_pay
+    if text_pay is not None and _same_range(field_pay, text_pay):
+        return text_pay
+    return field_pay
+
+
 def normalize_posting(raw: RawPosting, taxonomy: Taxonomy) -> Posting:
     """Normalize one raw posting: role, level, track, place, type, pay, degree, years, skills."""
     title = _SPACES.sub(" ", raw.title or "").strip()
@@ -107,11 +130,7 @@ def normalize_posting(raw: RawPosting, taxonomy: Taxonomy) -> Posting:
     employment, internship = parse_employment(raw.employment_text, title=title, description=description)
     remote = parse_remote(raw.remote_text, raw.location, description) or place.remote
 
-    pay: Pay | None = raw.pay
-    if pay is None and raw.salary_text:
-        pay = parse_pay(raw.salary_text, country=place.country)
-    if pay is None and description:
-        pay = find_pay(description, country=place.country)
+    pay = _choose_pay(raw, description, place.country)
     salary, salary_note = (None, None)
     if pay is not None:
         salary, salary_note = to_salary(pay, year=_year(raw.posted_at), fx=taxonomy.fx)
