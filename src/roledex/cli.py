@@ -421,6 +421,207 @@ def role(
         fail(exc)
 
 
+def _usd(v: float | None) -> str:
+    return "–" if v is None else f"${v:,.0f}"
+
+
+@app.command()
+def salaries(
+    title: Annotated[
+        str | None, typer.Option(help="A published job title, matched exactly (case-insensitive).")
+    ] = None,
+    role: Annotated[str | None, typer.Option(help="A role id: every title normalized to it.")] = None,
+    level: Annotated[str | None, typer.Option(help="EN, MI, SE or EX.")] = None,
+    country: Annotated[
+        str | None, typer.Option(help="ISO country code of residence (survey) or posting.")
+    ] = None,
+    year: Annotated[int | None, typer.Option(help="Work year (survey) or posting year.")] = None,
+    remote: Annotated[int | None, typer.Option(help="Remote ratio: 0, 50 or 100.")] = None,
+    company_size: Annotated[str | None, typer.Option("--company-size", help="S, M or L.")] = None,
+    by: Annotated[
+        str | None, typer.Option(help="Group by level, country, year, remote or company_size.")
+    ] = None,
+    source: Annotated[str, typer.Option(help="survey, posted or all.")] = "all",
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Salary statistics in annual USD: n, P10-P90, mean, a 95% CI of the median, trends; survey and posted layers apart."""
+    from roledex.analytics.salaries import SalaryQuery, salary_insights
+    from roledex.taxonomy import load_taxonomy
+
+    try:
+        taxonomy = load_taxonomy()
+        query = SalaryQuery(
+            title=title,
+            role=role,
+            level=level,
+            country=country,
+            year=year,
+            remote=remote,
+            company_size=company_size,
+            by=by,
+            source=source,
+        ).validate(taxonomy)
+        store = _open_store(db)
+        try:
+            insights = salary_insights(store, query, taxonomy)
+        finally:
+            store.close()
+    except RoledexError as exc:
+        fail(exc)
+    if as_json:
+        _print_json(insights.to_dict())
+        return
+    filters = ", ".join(f"{k}={v}" for k, v in query.filters().items()) or "everything"
+    console.print(f"[bold]Salaries[/] for {filters} · annual USD; currencies are never mixed")
+    for layer in insights.layers:
+        table = Table(title=f"{layer.label}", title_justify="left")
+        for col in (
+            "group",
+            "n",
+            "P10",
+            "P25",
+            "median",
+            "P75",
+            "P90",
+            "mean",
+            "95% CI of median",
+            "currencies",
+        ):
+            table.add_column(col, justify="left" if col in ("group", "currencies") else "right")
+        for g in (layer.overall, *layer.groups):
+            sm = g.summary
+            cur = ", ".join(f"{c} {n:,}" for c, n in list(g.currencies.items())[:3])
+            name = "all" if g.key is None else str(g.key)
+            if sm.suppressed:
+                table.add_row(name, f"{sm.n:,}", *["–"] * 6, "suppressed: n < 5", cur)
+                continue
+            ci = sm.median_ci
+            table.add_row(
+                name,
+                f"{sm.n:,}",
+                _usd(sm.p10),
+                _usd(sm.p25),
+                f"[bold]{_usd(sm.median)}[/]",
+                _usd(sm.p75),
+                _usd(sm.p90),
+                _usd(sm.mean),
+                f"{_usd(ci.low)} – {_usd(ci.high)}" if ci else "–",
+                cur,
+            )
+        console.print(table)
+        if layer.trend:
+            parts = []
+            for pt in layer.trend:
+                if pt.summary.suppressed:
+                    parts.append(f"{pt.year}: n={pt.summary.n} (suppressed)")
+                    continue
+                change = "" if pt.change_pct is None else f", {pt.change_pct:+.1f}%"
+                noise = " [green]beyond noise[/]" if pt.beyond_noise else ""
+                parts.append(f"{pt.year}: {_usd(pt.summary.median)} (n={pt.summary.n:,}{change}){noise}")
+            console.print("  trend: " + " · ".join(parts))
+        for note in layer.notes:
+            console.print(f"  [yellow]note:[/] {note}")
+    for note in insights.notes:
+        console.print(f"[yellow]note:[/] {note}")
+    if insights.nearby:
+        console.print(
+            "[bold]Nearby with data:[/] "
+            + "; ".join(
+                f"{n.change}={n.value} (n={n.n:,}{', without ' + ', '.join(n.dropped) if n.dropped else ''})"
+                for n in insights.nearby[:8]
+            )
+        )
+
+
+@app.command()
+def jobs(
+    q: Annotated[str, typer.Argument(help="Words to search in title, company and description.")] = "",
+    role: Annotated[str | None, typer.Option(help="A role id.")] = None,
+    level: Annotated[str | None, typer.Option(help="EN, MI, SE or EX.")] = None,
+    track: Annotated[str | None, typer.Option(help="ic or manager.")] = None,
+    employment_type: Annotated[
+        str | None, typer.Option("--employment-type", help="FT, PT, CT or FL.")
+    ] = None,
+    internship: Annotated[
+        bool | None, typer.Option("--internship/--no-internship", help="Only (or no) internships.")
+    ] = None,
+    remote: Annotated[str | None, typer.Option(help="remote, hybrid or onsite.")] = None,
+    country: Annotated[str | None, typer.Option(help="ISO country code.")] = None,
+    min_salary: Annotated[
+        float | None, typer.Option("--min-salary", help="Minimum annual USD (top of range).")
+    ] = None,
+    skills: Annotated[
+        list[str] | None, typer.Option("--skill", help="A skill id the job must ask for (repeat).")
+    ] = None,
+    posted_since: Annotated[
+        str | None, typer.Option("--since", help="Posted on or after YYYY-MM-DD.")
+    ] = None,
+    sort: Annotated[str, typer.Option(help="relevance, date or salary.")] = "relevance",
+    page: Annotated[int, typer.Option(help="Page number.")] = 1,
+    per_page: Annotated[int, typer.Option("--per-page", help="Results per page (max 100).")] = 10,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Search postings with filters; prints job cards and facet counts."""
+    from roledex.analytics.search import JobQuery, search_jobs
+    from roledex.render.format import salary_card
+
+    try:
+        query = JobQuery(
+            q=q,
+            role=role,
+            level=level,
+            track=track,
+            employment_type=employment_type,
+            internship=internship,
+            remote=remote,
+            country=country,
+            min_salary=min_salary,
+            skills=tuple(skills or ()),
+            posted_since=posted_since,
+            sort=sort,
+            page=page,
+            per_page=per_page,
+        )
+        store = _open_store(db)
+        try:
+            results = search_jobs(store, query)
+        finally:
+            store.close()
+    except RoledexError as exc:
+        fail(exc)
+    if as_json:
+        _print_json(results.to_dict())
+        return
+    console.print(
+        f"[bold]{results.total:,}[/] jobs · page {results.page} of {max(results.pages, 1)} · sorted by {query.sort}"
+    )
+    from rich.markup import escape
+
+    for hit in results.hits:
+        snippet = " ".join(
+            "".join(f"[reverse]{escape(t)}[/]" if m else escape(t) for t, m in hit.snippet).split()
+        )
+        tags = " · ".join(x for x in (hit.employment_label, hit.level_label, salary_card(hit.salary)) if x)
+        console.print(
+            f"\n[bold]{escape(hit.title)}[/] — {escape(hit.company or 'company not stated')}, "
+            f"{escape(hit.location or 'location not stated')}  [dim]#{hit.id}[/]"
+        )
+        console.print(f"  {tags}" + (f" · posted {hit.posted_at}" if hit.posted_at else ""))
+        if snippet:
+            console.print(f"  [dim]{snippet}[/]")
+    facets = results.to_dict().get("facets", {})
+    if facets:
+        console.print()
+        for name in ("role", "level", "remote", "country", "skills"):
+            counts = facets.get(name) or {}
+            if counts:
+                console.print(
+                    f"[bold]{name}[/]: " + ", ".join(f"{k} {v:,}" for k, v in list(counts.items())[:8])
+                )
+
+
 def main() -> None:
     app()
 

@@ -60,14 +60,18 @@ def _jobs_query(spec: RoleSpec, flt: ProfileFilter, **extra: str) -> dict[str, s
 
 
 def compare(
-    conn: Any,
+    store: Any,
     specs: Sequence[RoleSpec],
     taxonomy: Taxonomy,
     flt: ProfileFilter = NO_FILTER,
     *,
     featured: Any = None,
 ) -> dict[str, Any]:
-    """Build the comparison document of two or more roles (one role gives a profile)."""
+    """Build the comparison document of two or more roles (one role gives a profile).
+
+    `featured(store, role, level)` lists featured job cards (analytics.featured.featured_cards).
+    """
+    conn = store.conn
     if not specs:
         raise QueryError(
             "no roles to compare",
@@ -97,7 +101,7 @@ def compare(
     sections["salary"] = _salary(conn, specs, flt)
     sections["outlook"] = _outlook(conn, specs, profiles, taxonomy, flt)
     sections["tips"] = _tips(specs, labels, profiles, sections)
-    sections["featured_jobs"] = _featured(conn, specs, featured)
+    sections["featured_jobs"] = _featured(store, specs, featured)
     doc["sections"] = sections
     doc["conclusion"] = _conclusion(labels, profiles, sections)
     return doc
@@ -465,10 +469,14 @@ def _tips(
     }
 
 
-def _featured(conn: Any, specs: Sequence[RoleSpec], featured: Any) -> dict[str, Any]:
+def _featured(store: Any, specs: Sequence[RoleSpec], featured: Any) -> dict[str, Any]:
     if featured is None:
-        return {"by_role": [], "note": "featured jobs are not available in this build"}
-    return {"by_role": [{"role": s.slug, "jobs": featured(conn, s.role, s.level)} for s in specs]}
+        return {"by_role": [], "note": "featured jobs were not asked for"}
+    return {
+        "by_role": [{"role": s.slug, "jobs": featured(store, s.role, s.level)} for s in specs],
+        "basis": "current postings of each role, favouring a stated salary, a complete description, recency "
+        "and a clear level; one per title and company",
+    }
 
 
 def _money(v: float | None) -> str:
