@@ -167,7 +167,8 @@ _IGNORED_KINDS = frozenset({"benefits", "company", "equal_opportunity"})
 # every degree named in words contains one of these (a fast `in` test before the scans)
 # every degree named in words contains one of these: fast `in` tests before any scan
 _GATE_WORDS: tuple[str, ...] = ("degree", "bachelor", "master", "phd", "ph.d", "doctor", "diploma")
-_GATE_WORDS += ("ph. d", "dphil", "d.phil", "baccalaureate", "undergrad", "under grad", "associate", "high")
+_GATE_WORDS += ("ph. d", "dphil", "d.phil", "baccalaureate", "undergrad", "under grad", "associate")
+_GATE_WORDS += ("high school", "high-school")
 
 # ------------------------------------------------------------------------------------------ fields
 _FIELD_WORDS, _FIELD_WORD_KINDS = keyword_pattern(
@@ -377,7 +378,9 @@ def extract_education(text: str, sections: Sequence[Section] | None = None) -> E
     if sections is None:
         sections = split_sections(text)
     full_low = lower(text)
-    if not any(word in full_low for word in _GATE_WORDS) and _DEGREE_ABBREVIATIONS.search(text) is None:
+    present = [word for word in _GATE_WORDS if word in full_low]
+    abbreviations = _DEGREE_ABBREVIATIONS.search(text) is not None
+    if not present and not abbreviations:
         return Education(None, ())  # no degree named anywhere
     required: list[int] = []
     fields: list[str] = []
@@ -390,7 +393,9 @@ def extract_education(text: str, sections: Sequence[Section] | None = None) -> E
         # a preferred section by heading makes its statements preferred; a cue-classified one does not
         # (its own cue words decide, statement by statement)
         default_preferred = section.kind == "preferred" and section.heading is not None
-        if not any(word in low for word in _GATE_WORDS) and _DEGREE_ABBREVIATIONS.search(body) is None:
+        if not any(word in low for word in present) and not (
+            abbreviations and _DEGREE_ABBREVIATIONS.search(body) is not None
+        ):
             continue  # no degree named in this section
         statements: dict[tuple[int, int], list[_Mention]] = {}
         for m in _find_mentions(body, low, 0, len(body)):

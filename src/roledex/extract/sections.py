@@ -4,15 +4,23 @@ Postings are written in three shapes, and `split_sections` handles each:
 
 1. Headed (most): a heading line opens each part. Headings come as plain lines ("Requirements"), lines
    ending with a colon ("What you'll do:"), ALL CAPS ("BASIC QUALIFICATIONS"), Markdown ("### Benefits",
-   "**About you**", Glassdoor's "*Minimum Qualifications**") or inline ("Education: Bachelor's ..."). A
-   heading is classified by its wording; an unknown heading in strong markup opens an "other" section, an
-   unknown "Something:" line is a sub-heading and stays inside the current section.
+   "**About you**", Glassdoor's "*Minimum Qualifications**", Walmart's "Minimum Qualifications...") or
+   inline ("Education: Bachelor's ...", "... team. Preferred Qualifications: ..."). A heading is
+   classified by its wording; an unknown heading in strong markup opens an "other" section, an unknown
+   "Something:" line is a sub-heading and stays inside the current section. A plain line counts as a
+   heading only when it reads like one: short, no number or verb inside, a heading word or Title Case
+   ("Technical Skills" is a heading, "Strong SQL skills" a list item). "Ideal ..." headings are preferred
+   after a requirements section and requirements otherwise.
 2. Headed, with unheaded prose tails: the equal-opportunity paragraph or the benefits blurb often follows
-   the last bulleted list without a heading. Prose paragraphs with strong cues ("equal opportunity
-   employer", "401(k)", "founded in") are split off into their own section.
+   a section's bulleted list without a heading, and company blurbs open the text. Prose paragraphs with
+   strong cues ("equal opportunity employer", "401(k)", "founded in") in the introduction, or after the
+   first bullet of a section, are split off into their own section.
 3. Unheaded: one block of sentences. Each sentence is classified by cues ("you will ..." ->
    responsibilities, "3+ years of experience" -> requirements, "we offer" -> benefits ...); a sentence
    without a cue continues the previous one's section.
+
+Speed: headings are found by a cached classification of short lines behind cheap tests (a word-prefix
+set), and prose cues are looked for in the first 200 characters of long non-bullet lines only.
 
 Sections are returned in text order and never overlap; `text` is the exact slice of the description at
 `start` (the heading line itself is not part of any section's text). A heading with an empty body makes
