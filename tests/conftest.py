@@ -24,3 +24,21 @@ def taxonomy():
     from roledex.taxonomy import load_taxonomy
 
     return load_taxonomy()
+
+
+@pytest.fixture(scope="session")
+def real_db(shared_data, tmp_path_factory):
+    """Every real data set ingested once into a SQLite file (with the profiles refreshed), and the reports."""
+    from roledex.analytics.profiles import refresh_aggregates
+    from roledex.ingest import iter_paths
+    from roledex.pipeline.local import ingest_path
+    from roledex.settings import Settings
+    from roledex.store.sqlite import SQLiteStore
+
+    folder = tmp_path_factory.mktemp("realdb")
+    settings = Settings(db_path=folder / "roledex.db", workers=2, rejects_dir=folder / "rejects")
+    store = SQLiteStore(settings.db_path)
+    reports = [ingest_path(path, store, settings) for path in iter_paths([shared_data])]
+    refresh_aggregates(store.conn)
+    yield store, reports
+    store.close()

@@ -18,10 +18,20 @@ def write_jsonl(path: Path, n: int, bad_rows: tuple[int, ...] = ()) -> Path:
             if i in bad_rows:
                 fh.write("{not json\n")
                 continue
-            fh.write(json.dumps({"id": f"j{i}", "title": "Data Engineer" if i % 2 else "Data Scientist",
-                                 "company": f"Co {i}", "location": "Austin, TX",
-                                 "description": f"Posting {i}. Requirements: 3+ years of SQL and Python.",
-                                 "salary": "$100,000 - $120,000", "posted_at": "2025-01-02"}) + "\n")
+            fh.write(
+                json.dumps(
+                    {
+                        "id": f"j{i}",
+                        "title": "Data Engineer" if i % 2 else "Data Scientist",
+                        "company": f"Co {i}",
+                        "location": "Austin, TX",
+                        "description": f"Posting {i}. Requirements: 3+ years of SQL and Python.",
+                        "salary": "$100,000 - $120,000",
+                        "posted_at": "2025-01-02",
+                    }
+                )
+                + "\n"
+            )
     return path
 
 

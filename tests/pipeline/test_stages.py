@@ -24,9 +24,16 @@ Benefits
 
 
 def raw(**kw) -> RawPosting:
-    fields = dict(provenance=Provenance("test", "t.jsonl", 0, "abc"), title="Senior Machine Learning Engineer",
-                  company="Acme", location="San Francisco, CA", description=DESCRIPTION,
-                  salary_text="$150,000 - $190,000 per year", employment_text="Full-time", posted_at="2024-03-01")
+    fields = dict(
+        provenance=Provenance("test", "t.jsonl", 0, "abc"),
+        title="Senior Machine Learning Engineer",
+        company="Acme",
+        location="San Francisco, CA",
+        description=DESCRIPTION,
+        salary_text="$150,000 - $190,000 per year",
+        employment_text="Full-time",
+        posted_at="2024-03-01",
+    )
     fields.update(kw)
     return RawPosting(**fields)
 
@@ -37,8 +44,15 @@ def test_a_posting_is_normalized_with_every_ids_field(taxonomy):
     d = p.to_dict()
     assert (d["role"], d["level"], d["track"]) == ("ml-engineer", "SE", "ic")
     assert (d["employment_type"], d["internship"], d["country"], d["region"]) == ("FT", False, "US", "CA")
-    assert d["salary"] == {"min": 150000, "max": 190000, "currency": "USD", "period": "year",
-                           "annual_usd_min": 150000, "annual_usd_max": 190000, "kind": "posted"}
+    assert d["salary"] == {
+        "min": 150000,
+        "max": 190000,
+        "currency": "USD",
+        "period": "year",
+        "annual_usd_min": 150000,
+        "annual_usd_max": 190000,
+        "kind": "posted",
+    }
     assert d["min_degree"] == "master" and d["min_years"] == 5
     assert {"python", "pytorch"} <= set(d["skills_required"])
     assert "kubernetes" in d["skills"] and "kubernetes" not in d["skills_required"]
@@ -47,7 +61,9 @@ def test_a_posting_is_normalized_with_every_ids_field(taxonomy):
 
 
 def test_structured_pay_wins_over_text_and_foreign_pay_is_converted(taxonomy):
-    p = process_record(raw(pay=Pay(60000, 70000, "EUR", "year"), salary_text=None, location="Berlin, Germany"), taxonomy)
+    p = process_record(
+        raw(pay=Pay(60000, 70000, "EUR", "year"), salary_text=None, location="Berlin, Germany"), taxonomy
+    )
     assert p.salary.currency == "EUR" and p.country == "DE"
     rate = taxonomy.fx.rate("EUR", 2024)
     assert p.salary.annual_usd_min == pytest.approx(60000 * rate)
@@ -78,11 +94,28 @@ def test_a_normalizer_bug_is_kept_as_a_reject_not_a_crash(taxonomy, monkeypatch)
 
 
 def test_salary_records_keep_the_published_figures(taxonomy):
-    rec = RawSalaryRecord(Provenance("aijobs-salaries", "/x/salaries.csv", 12), 2024, "SE", "FT", "Research Engineer",
-                          90000, "GBP", 115000, "GB", 100, "GB", "M")
+    rec = RawSalaryRecord(
+        Provenance("aijobs-salaries", "/x/salaries.csv", 12),
+        2024,
+        "SE",
+        "FT",
+        "Research Engineer",
+        90000,
+        "GBP",
+        115000,
+        "GB",
+        100,
+        "GB",
+        "M",
+    )
     out = process_record(rec, taxonomy)
     assert isinstance(out, SalaryRecord)
-    assert (out.salary_in_usd, out.salary_currency, out.level, out.role) == (115000, "GBP", "SE", "ml-research-engineer")
+    assert (out.salary_in_usd, out.salary_currency, out.level, out.role) == (
+        115000,
+        "GBP",
+        "SE",
+        "ml-research-engineer",
+    )
 
 
 def test_keys_are_stable_and_duplicates_survive_formatting_differences():
@@ -90,6 +123,8 @@ def test_keys_are_stable_and_duplicates_survive_formatting_differences():
     assert posting_key(a) == posting_key(raw())
     assert posting_key(a) != posting_key(raw(provenance=Provenance("test", "t.jsonl", 0, "other")))
     md = DESCRIPTION.replace("Requirements", "**Requirements**").replace("\n- ", "\n* ")
-    assert posting_dedupe_key("ML Engineer", "Acme", DESCRIPTION, None) == posting_dedupe_key("ml engineer", "ACME", md, "x")
+    assert posting_dedupe_key("ML Engineer", "Acme", DESCRIPTION, None) == posting_dedupe_key(
+        "ml engineer", "ACME", md, "x"
+    )
     # without a description, the place tells postings apart (one listing per city)
     assert posting_dedupe_key("MLE", "Acme", "", "London") != posting_dedupe_key("MLE", "Acme", "", "Paris")

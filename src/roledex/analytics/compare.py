@@ -40,6 +40,7 @@ TOOL_CATEGORIES = (
     "library",
 )
 DEGREE_ORDER = ("none", "bachelor", "master", "phd")
+COMMON = 0.2  # a skill asked by at least this share of a role's postings is "common" in it (tips, overlap)
 THIN = "too few postings (n={n}, need {need}) to show shares without noise"
 
 
@@ -235,8 +236,8 @@ def _overlap(a: dict[str, float], b: dict[str, float]) -> dict[str, Any]:
     dot = sum(a.get(k, 0) * b.get(k, 0) for k in keys)
     na = sum(v * v for v in a.values()) ** 0.5
     nb = sum(v * v for v in b.values()) ** 0.5
-    top_a = {k for k, v in a.items() if v >= 0.2}
-    top_b = {k for k, v in b.items() if v >= 0.2}
+    top_a = {k for k, v in a.items() if v >= COMMON}
+    top_b = {k for k, v in b.items() if v >= COMMON}
     union = top_a | top_b
     return {
         "cosine": round(dot / (na * nb), 3) if na and nb else None,
@@ -427,7 +428,7 @@ def _tips(
                         "gap": round(v - sa.get(k, 0.0), 4),
                     }
                     for k, v in sb.items()
-                    if v - sa.get(k, 0.0) >= 0.10
+                    if v >= COMMON and sa.get(k, 0.0) < COMMON
                 ),
                 key=lambda d: -d["gap"],
             )[:6]
@@ -435,7 +436,7 @@ def _tips(
                 (
                     {"skill": k, "share_from": sa[k], "share_to": sb[k]}
                     for k in sa
-                    if sa[k] >= 0.2 and sb.get(k, 0) >= 0.2
+                    if sa[k] >= COMMON and sb.get(k, 0) >= COMMON
                 ),
                 key=lambda d: -(d["share_from"] + d["share_to"]),
             )[:8]
@@ -465,7 +466,8 @@ def _tips(
             )
     return {
         "pairs": pairs,
-        "basis": "skill shares of each role's postings; a gap of 10 points or more counts",
+        "basis": f"a skill is common in a role when at least {COMMON:.0%} of its postings ask for it; learn = "
+        "common in the target but not in the current role; transfers = common in both",
     }
 
 

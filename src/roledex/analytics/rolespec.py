@@ -68,7 +68,7 @@ def parse_role_spec(text: str, taxonomy: Taxonomy) -> RoleSpec:
             "empty role", hint="give a role id such as ml-engineer, ml-engineer@SE, or a job title"
         )
     m = _SPEC.match(raw)
-    if m and (m["role"] in taxonomy.roles or m["level"]):
+    if m and (m["role"] in taxonomy.roles or m["level"] or "-" in m["role"]):  # an id, not a title
         role, level = m["role"], m["level"]
         if role not in taxonomy.roles:
             near = ", ".join(nearest_roles(role, taxonomy))

@@ -203,7 +203,7 @@ def render_markdown(doc: dict[str, Any], *, base_url: str = "") -> str:
             lines += ["_Too few postings on one side for firm advice._", ""]
         learn = (
             ", ".join(f"{d['skill']} ({pct(d['share_from'])} → {pct(d['share_to'])})" for d in pair["learn"])
-            or "no skill gap of 10 points or more"
+            or "no skill common in the target that is rare in the current role"
         )
         keep = ", ".join(d["skill"] for d in pair["transfers"]) or "few common skills"
         dg, eg = pair["degree_gap"], pair["experience_gap"]
