@@ -15,7 +15,7 @@ from roledex.analytics.profiles import (
 )
 from roledex.analytics.rolespec import parse_role_spec
 from roledex.errors import QueryError
-from roledex.models import Provenance, Salary, SkillMention
+from roledex.models import Salary, SkillMention
 from roledex.store.sqlite import SQLiteStore
 from tests.factories import make_posting, make_salary_record
 
