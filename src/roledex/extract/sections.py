@@ -83,9 +83,10 @@ _HEADING_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "benefits",
         re.compile(
-            r"benefit|\bperks?\b|what (?:we|you)(?:'ll| will)? (?:offer|get|receive)|we offer|our offer|"
+            r"benefit|\bperks?\b|what (?:we|you)(?:'ll| will)? (?:offer|get|receive)|\boffers?\b|"
             r"compensation|\bsalary|\bpay\b|pay (?:range|transparency)|total rewards|\brewards\b|"
-            r"why (?:join|work|you'll love)|what'?s in it for you|\bwhy us\b|we provide|we give|"
+            r"why (?:join|work|you'll love|you should)|love it here|what'?s in it for you|\bwhy us\b|we provide|"
+            r"we give|"
             r"\bequity\b|\b401|time off|how we(?:'ll)? (?:support|take care)|\bwellness\b"
         ),
     ),
@@ -94,7 +95,7 @@ _HEADING_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "requirements",
         re.compile(
             r"requirement|qualification|\brequired\b|\bmust[- ]?haves?\b|what (?:you|you'll|you will) "
-            r"(?:need|bring|have)|you(?:'ll| will) (?:need|bring)|who (?:you are|we(?:'re| are) looking)|"
+            r"(?:need|bring|have)|you(?:'ll| will) (?:need|bring|have)|who (?:you are|we(?:'re| are) looking)|"
             r"about you\b|\byou have\b|\byou are\b|your (?:background|profile|skills|experience|"
             r"qualifications|expertise)|what we(?:'re| are)? (?:look|need|expect|seek|require)|"
             r"\bskills?\b|\beducation\b|competenc|\bknowledge\b|\babilities\b|\bexpertise\b"
@@ -103,7 +104,7 @@ _HEADING_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "responsibilities",
         re.compile(
-            r"responsibilit|\bduties\b|\btasks?\b|what (?:you|you'll|you will) (?:do|be doing|work on|own|"
+            r"what will (?:i|you) be doing|what (?:will|would) i do|responsibilit|\bduties\b|\btasks?\b|what (?:you|you'll|you will) (?:do|be doing|work on|own|"
             r"achieve|accomplish|build|tackle)|what you'll be (?:doing|working)|you will\b|you'll\b|"
             r"in this role|the role involves|your (?:role|impact|mission|day|job|work)\b|day[- ]to[- ]day|"
             r"accountabilit|essential functions|job functions|key functions|the impact you|"
@@ -161,6 +162,7 @@ def _heading_kind(norm: str) -> str | None:
     return None
 
 
+_LEADING_SYMBOLS = re.compile(r"^[^\w'\"(]+")
 _HEADING_MARKUP = re.compile(r"^[ \t>]*(?:#{1,6}[ \t]*)?|[*_`\\]+")
 _APOSTROPHES = (("’", "'"), ("‘", "'"), ("`", "'"), ("–", "-"), ("—", "-"))
 
@@ -171,6 +173,8 @@ def _has_markup(line: str) -> bool:
 
 def _normalize_heading(line: str) -> str:
     text = _HEADING_MARKUP.sub("", line) if _has_markup(line) else line
+    if text and not (text[0].isalnum() or text[0] in "'\"("):
+        text = _LEADING_SYMBOLS.sub("", text)  # "🔍 What we're looking for"
     if not text.isascii():
         for odd, plain in _APOSTROPHES:
             if odd in text:
@@ -271,7 +275,9 @@ def _classify_line(line: str) -> tuple[str | None, bool] | None:
         return kind, True
     if bullet:
         return None  # unknown bold bullet: a sub-heading inside a list
-    if md_heading or caps or (bold and not colon):
+    if md_heading or caps or bold:
+        # unknown wording in heading markup: a section of its own, or a sub-heading inside a list section
+        # ("**Own the KPI reporting**" under "What you'll do"), see split_sections
         return None if norm.count(" ") >= 7 else (None, True)
     if colon:
         return None, False
@@ -594,6 +600,8 @@ _PROSE_LINE = re.compile(
 _BULLET_LINE = re.compile(r"^[ \t>]*(?:[-*+–—][ \t]|[•·●○◦▪■►‣⁃]|o[ \t]|\d{1,2}[.)][ \t])", re.M)
 _PROSE_WINDOW = 200  # cues are looked for in the first characters of a paragraph
 _NO_PROSE_SPLIT = frozenset({"benefits", "company", "equal_opportunity"})
+# sections whose unknown headings are sub-headings of their list
+_LIST_KINDS = frozenset({"responsibilities", "requirements", "preferred"})
 
 
 def _split_prose(text: str, kind: str, heading: str | None, lo: int, hi: int) -> list[Section]:
@@ -655,8 +663,8 @@ def split_sections(description: str) -> tuple[Section, ...]:
     for h in headings:
         kind = h.kind
         if kind is None:
-            if not h.strong:
-                continue
+            if not h.strong or (resolved and resolved[-1][1] in _LIST_KINDS):
+                continue  # a sub-heading: "### Own the KPI reporting" under "What you'll do"
             kind = "other"
         if kind == "requirements" and "ideal" in h.heading.lower():
             kind = "preferred" if seen_requirements else "requirements"
@@ -705,6 +713,8 @@ def responsibility_statements(sections: Sequence[Section], *, limit: int = 30) -
             if not raw or raw.rstrip("*_ ").endswith(":"):
                 continue
             statement = tidy_statement(" ".join(raw.split()))
+            if _prose_cue(statement[:_PROSE_WINDOW].lower()) is not None:
+                continue  # an equal-opportunity or benefits sentence, not a duty
             words = statement.count(" ") + 1
             if not (_MIN_WORDS <= words <= _MAX_WORDS):
                 continue
