@@ -40,6 +40,9 @@ class ProfileFilter:
 NO_FILTER = ProfileFilter()
 
 
+# Joins put `postings p` first with CROSS JOIN, which SQLite never reorders: the (role, level) index picks the
+# role's postings and each one's skills/terms are read by primary-key prefix. Left to itself the planner
+# starts from the skills/terms side and looks up every posting of every role.
 def _where(role: str, level: str | None, flt: ProfileFilter, alias: str = "p") -> tuple[str, list[Any]]:
     clauses, params = [f"{alias}.role = ?"], [role]
     if level and level != "*":
@@ -100,7 +103,7 @@ def compute_profile(
 
     skill_rows = conn.execute(
         f"""SELECT s.skill_id, COUNT(*), SUM(s.required = 1), SUM(s.required = 0)
-            FROM posting_skills s JOIN postings p ON p.id = s.posting_id
+            FROM postings p CROSS JOIN posting_skills s ON s.posting_id = p.id
             WHERE {where} GROUP BY s.skill_id ORDER BY 2 DESC""",
         params,
     ).fetchall()
@@ -110,7 +113,7 @@ def compute_profile(
     profile["skill_evidence"] = _skill_evidence(conn, where, params, [r[0] for r in skill_rows[:40]])
 
     fields = conn.execute(
-        f"""SELECT t.term, COUNT(*) FROM posting_terms t JOIN postings p ON p.id = t.posting_id
+        f"""SELECT t.term, COUNT(*) FROM postings p CROSS JOIN posting_terms t ON t.posting_id = p.id
             WHERE t.kind = 'field' AND {where} GROUP BY 1 ORDER BY 2 DESC LIMIT 12""",
         params,
     ).fetchall()
@@ -151,27 +154,21 @@ def compute_profile(
 
 
 def _skill_evidence(conn: Any, where: str, params: list[Any], skills: list[str]) -> dict[str, list[int]]:
-    """A few posting ids behind each skill share (the newest first)."""
-    if not skills:
-        return {}
-    marks = ",".join("?" * len(skills))
-    rows = conn.execute(
-        f"""SELECT skill_id, id FROM (
-              SELECT s.skill_id, p.id, ROW_NUMBER() OVER (PARTITION BY s.skill_id ORDER BY p.posted_at DESC, p.id) AS k
-              FROM posting_skills s JOIN postings p ON p.id = s.posting_id
-              WHERE s.skill_id IN ({marks}) AND {where})
-            WHERE k <= {SAMPLE_IDS}""",
-        [*skills, *params],
-    ).fetchall()
+    """A few posting ids behind each skill share: the most recently stored postings of the group that ask for it."""
     out: dict[str, list[int]] = {}
-    for skill, pid in rows:
-        out.setdefault(skill, []).append(int(pid))
+    for skill in skills:
+        rows = conn.execute(
+            f"""SELECT s.posting_id FROM posting_skills s CROSS JOIN postings p ON p.id = s.posting_id
+                WHERE s.skill_id = ? AND {where} ORDER BY s.posting_id DESC LIMIT {SAMPLE_IDS}""",
+            [skill, *params],
+        ).fetchall()
+        out[skill] = [int(r[0]) for r in rows]
     return out
 
 
 def _responsibilities(conn: Any, where: str, params: list[Any]) -> dict[str, Any]:
     themes = conn.execute(
-        f"""SELECT t.theme, COUNT(DISTINCT t.posting_id) FROM posting_terms t JOIN postings p ON p.id = t.posting_id
+        f"""SELECT t.theme, COUNT(DISTINCT t.posting_id) FROM postings p CROSS JOIN posting_terms t ON t.posting_id = p.id
             WHERE t.kind = 'phrase' AND {where} GROUP BY 1 ORDER BY 2 DESC""",
         params,
     ).fetchall()
@@ -179,13 +176,13 @@ def _responsibilities(conn: Any, where: str, params: list[Any]) -> dict[str, Any
         f"""SELECT theme, term, n FROM (
               SELECT t.theme, t.term, COUNT(*) AS n,
                      ROW_NUMBER() OVER (PARTITION BY t.theme ORDER BY COUNT(*) DESC, t.term) AS k
-              FROM posting_terms t JOIN postings p ON p.id = t.posting_id
+              FROM postings p CROSS JOIN posting_terms t ON t.posting_id = p.id
               WHERE t.kind = 'phrase' AND {where} GROUP BY t.theme, t.term)
             WHERE k <= 8 ORDER BY theme, n DESC""",
         params,
     ).fetchall()
     n_with = conn.execute(
-        f"""SELECT COUNT(DISTINCT t.posting_id) FROM posting_terms t JOIN postings p ON p.id = t.posting_id
+        f"""SELECT COUNT(DISTINCT t.posting_id) FROM postings p CROSS JOIN posting_terms t ON t.posting_id = p.id
             WHERE t.kind = 'phrase' AND {where}""",
         params,
     ).fetchone()[0]
