@@ -356,7 +356,7 @@ def _comparison(roles: list[str], country: str | None, since: str | None, db: Pa
     store = _open_store(db)
     try:
         return build(
-            store.conn, specs, taxonomy, ProfileFilter(country=country, since=since), featured=featured_cards
+            store, specs, taxonomy, ProfileFilter(country=country, since=since), featured=featured_cards
         )
     finally:
         store.close()

@@ -85,7 +85,14 @@ def compare(
         "title": " vs. ".join(labels) if len(specs) > 1 else labels[0],
         "generated_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "roles": [
-            {**s.to_dict(), "label": label, "name": taxonomy.role(s.role).name, "n_postings": p["n_postings"]}
+            {
+                **s.to_dict(),
+                "label": label,
+                "name": taxonomy.role(s.role).name,
+                "normalized_as": taxonomy.role(s.role).name
+                + (f" · {LEVEL_LABELS[s.level]}" if s.level else ""),
+                "n_postings": p["n_postings"],
+            }
             for s, label, p in zip(specs, labels, profiles, strict=True)
         ],
         "filters": {"country": flt.country, "since": flt.since},
@@ -152,6 +159,8 @@ def _responsibilities(specs: Sequence[RoleSpec], profiles: Sequence[dict[str, An
             continue
         themes = []
         for theme, count in p.get("themes", {}).items():
+            if theme == "other":  # phrases no theme rule claims: shown in the JSON, not as a theme
+                continue
             phrases = [
                 {"phrase": ph, "n": c, "share": _share(c, n)}
                 for ph, c in p.get("phrases", {}).get(theme, [])[:6]

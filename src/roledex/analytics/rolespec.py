@@ -32,6 +32,8 @@ class RoleSpec:
         return f"{self.role}@{self.level}" if self.level else self.role
 
     def label(self, taxonomy: Taxonomy) -> str:
+        if self.kind == "title":
+            return self.text  # the user's own words; the normalized role is shown beside it
         name = taxonomy.role(self.role).name
         return f"{name} ({LEVEL_LABELS[self.level]})" if self.level else name
 

@@ -137,10 +137,12 @@ def normalize_posting(raw: RawPosting, taxonomy: Taxonomy) -> Posting:
 
     statements = responsibility_statements(sections) if sections else ()
     matcher = skill_matcher(taxonomy)
+    # The title names skills only where nothing else does: "Machine Learning Engineer" would otherwise make
+    # machine learning a requirement of every such posting, and skew every comparison of roles.
     skills = _merge_skills(
         matcher.extract(description, sections) if description else (),
         matcher.extract(", ".join(raw.tags)) if raw.tags else (),
-        matcher.extract(title),
+        matcher.extract(title) if not description.strip() and not raw.tags else (),
     )
     return Posting(
         key=posting_key(raw),

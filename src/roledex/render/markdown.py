@@ -46,7 +46,10 @@ def render_markdown(doc: dict[str, Any], *, base_url: str = "") -> str:
     ]
     if any(doc["filters"].values()):
         lines += [f"Filters: {', '.join(f'{k}={v}' for k, v in doc['filters'].items() if v)}", ""]
-    lines += _table(["role", "postings"], [[r["label"], f"{r['n_postings']:,}"] for r in doc["roles"]])
+    lines += _table(
+        ["role", "normalized as", "postings"],
+        [[_esc(r["label"]), r["normalized_as"], f"{r['n_postings']:,}"] for r in doc["roles"]],
+    )
 
     lines += ["## Definitions", ""]
     for d in s["definitions"]:
