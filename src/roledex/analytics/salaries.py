@@ -391,9 +391,10 @@ def _order(by: str, names: list[str]) -> list[int]:
     return list(range(len(names)))  # country: ordered by n later
 
 
-def group_stats(frame: PayFrame, mask: NDArray[np.bool_], key: str | None) -> GroupStats:
-    values = frame.usd[mask]
-    codes = frame.currency.codes[mask]
+def group_stats(frame: PayFrame, rows: NDArray[np.int64], key: str | None) -> GroupStats:
+    """Statistics of the records at the given row positions."""
+    values = frame.usd[rows]
+    codes = frame.currency.codes[rows]
     per_code = np.bincount(codes[codes >= 0], minlength=len(frame.currency.vocab))
     currencies = dict(
         sorted(
@@ -402,24 +403,32 @@ def group_stats(frame: PayFrame, mask: NDArray[np.bool_], key: str | None) -> Gr
         )
     )
     width = None
-    if frame.width is not None and values.size:
-        w = frame.width[mask]
-        width = float(np.percentile(w, 50, method="linear")) if w.size >= MIN_N else None
+    if frame.width is not None and values.size >= MIN_N:
+        width = float(np.percentile(frame.width[rows], 50, method="linear"))
     return GroupStats(key, summarize(values), currencies, width)
+
+
+def split_by(rows: NDArray[np.int64], codes: NDArray[np.int32]) -> dict[int, NDArray[np.int64]]:
+    """The rows of each group code (unknown, -1, left out): one stable sort instead of a mask per group."""
+    if rows.size == 0:
+        return {}
+    group = codes[rows]
+    order = np.argsort(group, kind="stable")
+    group, rows = group[order], rows[order]
+    starts = np.flatnonzero(np.r_[True, group[1:] != group[:-1]])
+    ends = np.r_[starts[1:], group.size]
+    return {int(group[a]): rows[a:b] for a, b in zip(starts, ends, strict=True) if group[a] >= 0}
 
 
 def layer_insights(frame: PayFrame, query: SalaryQuery) -> LayerInsights:
     notes: list[str] = []
-    mask = selection(frame, query)
-    overall = group_stats(frame, mask, None)
+    rows = np.flatnonzero(selection(frame, query))
+    overall = group_stats(frame, rows, None)
     groups: list[GroupStats] = []
     if query.by is not None:
         codes, names = group_keys(frame, query.by)
-        sub = codes[mask]
-        present = np.unique(sub[sub >= 0])
-        for i in _order(query.by, names):
-            if i in present:
-                groups.append(group_stats(frame, mask & (codes == i), names[i]))
+        parts = split_by(rows, codes)
+        groups = [group_stats(frame, parts[i], names[i]) for i in _order(query.by, names) if i in parts]
         if query.by == "country":
             groups.sort(key=lambda g: (-g.summary.n, g.key or ""))
             if len(groups) > MAX_GROUPS:
@@ -428,13 +437,9 @@ def layer_insights(frame: PayFrame, query: SalaryQuery) -> LayerInsights:
         small = sum(1 for g in groups if g.summary.suppressed)
         if small:
             notes.append(f"{small} group(s) have fewer than {MIN_N} records: only their n is shown")
-    base = selection(frame, query, skip=("year",))
-    by_year: dict[int, NDArray[np.float64]] = {}
-    years = frame.year[base]
-    values = frame.usd[base]
-    for y in np.unique(years):
-        if y >= 0:
-            by_year[int(y)] = values[years == y]
+    base = rows if query.year is None else np.flatnonzero(selection(frame, query, skip=("year",)))
+    year_codes = np.where(frame.year >= 0, frame.year, -1).astype(np.int32)
+    by_year = {year: frame.usd[part] for year, part in split_by(base, year_codes).items()}
     trend = tuple(year_trend(by_year))
     if query.year is not None:
         notes.append("the trend covers every year of this selection, not only the year asked for")
