@@ -22,6 +22,7 @@ from roledex.analytics.profiles import (
 from roledex.analytics.rolespec import RoleSpec
 from roledex.analytics.stats import summarize, year_trend
 from roledex.errors import QueryError
+from roledex.extract.responsibilities import THEMES
 from roledex.models import LEVEL_LABELS, LEVELS
 from roledex.taxonomy import Taxonomy
 
@@ -165,7 +166,15 @@ def _responsibilities(specs: Sequence[RoleSpec], profiles: Sequence[dict[str, An
                 {"phrase": ph, "n": c, "share": _share(c, n)}
                 for ph, c in p.get("phrases", {}).get(theme, [])[:6]
             ]
-            themes.append({"theme": theme, "n": count, "share": _share(count, n), "phrases": phrases})
+            themes.append(
+                {
+                    "theme": theme,
+                    "name": THEMES.get(theme, theme),
+                    "n": count,
+                    "share": _share(count, n),
+                    "phrases": phrases,
+                }
+            )
         entry["themes"] = themes
         out.append(entry)
     return {"by_role": out, "basis": "postings with responsibility statements"}

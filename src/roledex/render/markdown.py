@@ -66,7 +66,7 @@ def render_markdown(doc: dict[str, Any], *, base_url: str = "") -> str:
             continue
         for t in r["themes"][:6]:
             phrases = ", ".join(f"{_esc(p['phrase'])} ({pct(p['share'])})" for p in t["phrases"][:4])
-            lines += [f"- **{_esc(t['theme'])}** — {pct(t['share'])} of postings (n={t['n']:,}): {phrases}"]
+            lines += [f"- **{_esc(t['name'])}** — {pct(t['share'])} of postings (n={t['n']:,}): {phrases}"]
         lines += [""]
 
     lines += ["## Required skills", ""]
