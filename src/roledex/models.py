@@ -249,6 +249,13 @@ class SalaryRecord:
     company_location: str
     company_size: str
 
+    def published(self) -> tuple[Any, ...]:
+        """The record's fields as the source published them (what makes two rows identical)."""
+        return (
+            self.work_year, self.level, self.employment_type, self.job_title, self.salary, self.salary_currency,
+            self.salary_in_usd, self.employee_residence, self.remote_ratio, self.company_location, self.company_size,
+        )  # fmt: skip
+
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
         prov = d.pop("provenance")

@@ -118,20 +118,7 @@ class IngestReport:
 
 
 def _salary_fingerprint(r: SalaryRecord) -> bytes:
-    fields = (
-        r.work_year,
-        r.level,
-        r.employment_type,
-        r.job_title,
-        r.salary,
-        r.salary_currency,
-        r.salary_in_usd,
-        r.employee_residence,
-        r.remote_ratio,
-        r.company_location,
-        r.company_size,
-    )
-    return hashlib.blake2b(repr(fields).encode(), digest_size=12).digest()
+    return hashlib.blake2b(repr(r.published()).encode(), digest_size=12).digest()
 
 
 def ingest_path(
