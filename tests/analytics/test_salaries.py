@@ -326,3 +326,23 @@ def test_unknown_role_lists_the_roles(store, taxonomy):
 def test_codes_are_normalized():
     q = SalaryQuery(level="se", country="de", remote="50", company_size="l", title="  Data   Scientist ")
     assert (q.level, q.country, q.remote, q.company_size, q.title) == ("SE", "DE", 50, "L", "Data Scientist")
+
+
+def test_json_output_is_plain_data(store, taxonomy):
+    import json
+
+    from roledex.analytics.salaries import warm_up
+
+    _write(
+        store,
+        [
+            make_salary_record(i, salary_in_usd=100_000.0 + i * 1000, work_year=2023 + i % 2)
+            for i in range(30)
+        ],
+    )
+    warm_up(store)
+    doc = salary_insights(store, SalaryQuery(title="Research Engineer", by="year"), taxonomy).to_dict()
+    again = json.loads(json.dumps(doc))
+    assert again == doc
+    assert [g["key"] for g in doc["layers"][0]["groups"]] == ["2023", "2024"]
+    assert doc["layers"][0]["trend"][1]["change"] == pytest.approx(1000.0)

@@ -584,8 +584,16 @@ def test_unknown_ids_are_rejected_with_the_fix(store, kwargs, message):
     st.lists(st.tuples(st.integers(0, 3), st.booleans()), max_size=40),
     st.integers(0, 45),
 )
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 def test_top_order_equals_a_full_sort(keys, k):
     ids = np.arange(len(keys), dtype=np.int64) * 3 + 1
     key = np.array([-np.inf if missing else float(v) for v, missing in keys])
     assert np.array_equal(search._top_order(ids, key, k), ids[np.lexsort((-ids, -key))][:k])
+
+
+def test_json_output_is_plain_data(store):
+    import json
+
+    doc = search_jobs(store, JobQuery(q="engineer", remote="remote")).to_dict()
+    assert json.loads(json.dumps(doc)) == doc
+    assert doc["facets"]["remote"]["remote"] == doc["total"] and doc["facets"]["remote"]["hybrid"] == 1

@@ -517,3 +517,14 @@ def salary_insights(store: Any, query: SalaryQuery, taxonomy: Taxonomy | None = 
     if query.title is not None:
         notes.append(f"title matches '{query.title}' exactly, ignoring case and extra spaces")
     return SalaryInsights(query, tuple(layers), tuple(suggestions), tuple(notes))
+
+
+def warm_up(store: Any) -> None:
+    """Build every in-memory index the analytics use (search index, survey and posted pay frames), e.g.
+    when the web app starts, so that the first request does not pay for it (seconds per million postings)."""
+    from roledex.analytics.search import posting_index
+
+    store = as_store(store)
+    posting_index(store)
+    pay_frame(store, "survey")
+    pay_frame(store, "posted")
