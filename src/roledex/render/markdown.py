@@ -5,7 +5,15 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlencode
 
-from roledex.render.format import DEGREE_LABELS, pct, salary_card, usd_k, usd_range
+from roledex.render.format import (
+    DEGREE_LABELS,
+    employment_label,
+    level_label,
+    pct,
+    salary_card,
+    usd_k,
+    usd_range,
+)
 
 
 def _jobs_link(query: dict[str, Any], base: str) -> str:
@@ -226,8 +234,8 @@ def render_markdown(doc: dict[str, Any], *, base_url: str = "") -> str:
             link = f"{base_url}/jobs/{j['id']}"
             lines += [
                 f"- **[{_esc(j['title'])}]({link})** — {_esc(j.get('company') or 'Company not stated')}, "
-                f"{_esc(j.get('location') or 'Location not stated')} · {j.get('employment_label', '')} · "
-                f"{j.get('level_label', '')} · {salary_card(j.get('salary'))}"
+                f"{_esc(j.get('location') or 'Location not stated')} · {employment_label(j.get('employment_type'))} · "
+                f"{level_label(j.get('level'))} · {salary_card(j.get('salary'))}"
             ]
         lines += [""]
     if s["featured_jobs"].get("note"):
