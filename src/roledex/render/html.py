@@ -13,7 +13,8 @@ from urllib.parse import urlencode
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
-from roledex.render import charts, format as fmt
+from roledex.render import charts
+from roledex.render import format as fmt
 
 
 def jobs_href(query: dict[str, Any], base_url: str = "") -> str:

@@ -35,7 +35,7 @@ def _esc(text: Any) -> str:
 def _table(header: list[str], rows: list[list[Any]]) -> list[str]:
     out = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
     out += ["| " + " | ".join(str(c) for c in row) + " |" for row in rows]
-    return out + [""]
+    return [*out, ""]
 
 
 def render_markdown(doc: dict[str, Any], *, base_url: str = "") -> str:
