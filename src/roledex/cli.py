@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sys
+from functools import partial
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
@@ -18,6 +19,7 @@ from rich.progress import (
     MofNCompleteColumn,
     Progress,
     SpinnerColumn,
+    TaskID,
     TextColumn,
     TimeElapsedColumn,
 )
@@ -129,7 +131,7 @@ def ingest(
                         store,
                         settings,
                         fmt=fmt,
-                        on_progress=lambda n, t=task: progress.update(t, completed=n),
+                        on_progress=partial(_advance, progress, task),
                     )
                 )
                 progress.remove_task(task)
@@ -148,6 +150,10 @@ def ingest(
         _print_json({"database": str(settings.db_path), "files": [r.to_dict() for r in reports]})
         return
     _print_ingest_table(reports, settings.db_path)
+
+
+def _advance(progress: Progress, task: TaskID, n: int) -> None:
+    progress.update(task, completed=n)
 
 
 def _print_ingest_table(reports: list[Any], db_path: Path) -> None:

@@ -248,7 +248,8 @@ def survey_salaries(
     conn: Any, role: str, level: str | None, flt: ProfileFilter = NO_FILTER
 ) -> dict[str, Any]:
     """The salary-survey layer of a role (at a level): values in annual USD as published, and currencies."""
-    clauses, params = ["role = ?"], [role]
+    clauses: list[str] = ["role = ?"]
+    params: list[Any] = [role]
     if level and level != "*":
         clauses.append("level = ?")
         params.append(level)

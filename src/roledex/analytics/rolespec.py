@@ -83,7 +83,7 @@ def parse_role_spec(text: str, taxonomy: Taxonomy) -> RoleSpec:
                 raise QueryError(
                     f"unknown level '{m['level']}' in '{raw}'", hint="levels are EN, MI, SE and EX"
                 )
-            return RoleSpec(raw, role, level, "role@level")  # type: ignore[arg-type]
+            return RoleSpec(raw, role, level, "role@level")
         return RoleSpec(raw, role, None, "role")
     info = classify_title(raw)
     if info.role == "other" or info.confidence < 0.5:

@@ -215,11 +215,12 @@ class SQLiteStore:
                     "INSERT OR IGNORE INTO posting_skills(posting_id, skill_id, required) VALUES (?,?,?)",
                     [(pid, s.id, None if s.required is None else int(s.required)) for s in p.skills],
                 )
-            terms = [(pid, "phrase", phrase, theme) for phrase, theme in p.phrases]
+            terms: list[tuple[int, str, str, str | None]] = [(pid, "phrase", ph, th) for ph, th in p.phrases]
             terms += [(pid, "field", f, None) for f in p.degree_fields]
             if terms:
                 self.conn.executemany(
-                    "INSERT OR IGNORE INTO posting_terms(posting_id, kind, term, theme) VALUES (?,?,?,?)", terms
+                    "INSERT OR IGNORE INTO posting_terms(posting_id, kind, term, theme) VALUES (?,?,?,?)",
+                    terms,
                 )
             counts.stored += 1
 
