@@ -8,13 +8,13 @@ profiles of every (role, level) are precomputed by `refresh_aggregates` after ea
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
 from roledex.analytics.stats import summarize
-from roledex.models import LEVELS
 
 YEAR_BUCKETS: tuple[tuple[str, float, float], ...] = (
     ("0-1", 0, 2),
@@ -40,174 +40,245 @@ class ProfileFilter:
 NO_FILTER = ProfileFilter()
 
 
-# Joins put `postings p` first with CROSS JOIN, which SQLite never reorders: the (role, level) index picks the
-# role's postings and each one's skills/terms are read by primary-key prefix. Left to itself the planner
-# starts from the skills/terms side and looks up every posting of every role.
-def _where(role: str, level: str | None, flt: ProfileFilter, alias: str = "p") -> tuple[str, list[Any]]:
-    clauses, params = [f"{alias}.role = ?"], [role]
-    if level and level != "*":
-        clauses.append(f"{alias}.level = ?")
-        params.append(level)
-    if flt.country:
-        clauses.append(f"{alias}.country = ?")
-        params.append(flt.country.upper())
-    if flt.since:
-        clauses.append(f"{alias}.posted_at >= ?")
-        params.append(flt.since)
-    return " AND ".join(clauses), params
+# Joins put `postings p` first with CROSS JOIN, which SQLite never reorders: the covering index picks the
+# postings and each one's skills/terms are read by primary-key prefix. Left to itself the planner starts
+# from the skills/terms side and looks up every posting of every role (wide rows: slow).
+Key = tuple[str, str | None]  # (role, level); level None for postings whose level is not known
+
+# name in the profile -> SQL expression grouped over the postings (all in the covering index postings_profile)
+DIMENSIONS: dict[str, str] = {
+    "sources": "p.source",
+    "levels": "p.level",
+    "tracks": "p.track",
+    "degrees": "p.min_degree",
+    "employment_types": "p.employment_type",
+    "remote": "p.remote",
+    "countries": "p.country",
+    "industries": "p.industry",
+    "company_sizes": "p.company_size",
+    "volume_by_year": "substr(p.posted_at, 1, 4)",
+    "years": "CAST(p.min_years AS INTEGER)",
+}
+TOP = {"countries": 15, "industries": 15, "fields_of_study": 12}
+TOP_PHRASES = 8
+EVIDENCE_SKILLS = 40
 
 
-def _counts(conn: Any, sql: str, params: Sequence[Any]) -> dict[str, int]:
-    return {str(k) if k is not None else "unknown": int(n) for k, n in conn.execute(sql, params)}
+@dataclass
+class RawProfile:
+    """The counts behind one profile, before assembly; adding two gives the counts of both groups."""
+
+    n: int = 0
+    n_text: int = 0
+    first: str | None = None
+    last: str | None = None
+    dims: dict[str, Counter[Any]] = field(default_factory=lambda: {d: Counter() for d in DIMENSIONS})
+    skills: dict[str, list[int]] = field(default_factory=dict)  # id -> [n, required, preferred]
+    fields: Counter[str] = field(default_factory=Counter)
+    themes: Counter[str] = field(default_factory=Counter)  # postings stating a phrase of the theme
+    phrases: Counter[tuple[str, str]] = field(default_factory=Counter)  # (theme, phrase) -> postings
+    n_resp: int = 0
+    pay: list[tuple[float, float, str, str]] = field(default_factory=list)  # mid, width, currency, kind
+    evidence: dict[str, list[int]] = field(default_factory=dict)
+
+    def add(self, other: RawProfile) -> None:
+        self.n += other.n
+        self.n_text += other.n_text
+        self.first = min(filter(None, (self.first, other.first)), default=None)
+        self.last = max(filter(None, (self.last, other.last)), default=None)
+        for d, c in other.dims.items():
+            self.dims[d].update(c)
+        for sid, (n, req, pref) in other.skills.items():
+            have = self.skills.setdefault(sid, [0, 0, 0])
+            have[0] += n
+            have[1] += req
+            have[2] += pref
+        self.fields.update(other.fields)
+        self.themes.update(other.themes)
+        self.phrases.update(other.phrases)
+        self.n_resp += other.n_resp
+        self.pay.extend(other.pay)
+        for sid, ids in other.evidence.items():
+            self.evidence[sid] = sorted({*self.evidence.get(sid, ()), *ids}, reverse=True)[:SAMPLE_IDS]
 
 
-def compute_profile(
-    conn: Any, role: str, level: str | None, flt: ProfileFilter = NO_FILTER
-) -> dict[str, Any]:
-    """Aggregate the postings of `role` (at `level`, or every level for None/'*') under `flt`."""
-    where, params = _where(role, level, flt)
-    head = conn.execute(
-        f"SELECT COUNT(*), MIN(posted_at), MAX(posted_at), COALESCE(SUM(has_text), 0) FROM postings p WHERE {where}",
-        params,
-    ).fetchone()
-    n = int(head[0])
+def _ranked(counts: Counter[Any], limit: int | None = None) -> dict[str, int]:
+    """Counts most frequent first, ties by name; None (not stated) becomes 'unknown'."""
+    items = sorted(
+        ((str(k) if k is not None else "unknown", n) for k, n in counts.items()),
+        key=lambda kv: (-kv[1], kv[0]),
+    )
+    return dict(items[:limit] if limit else items)
+
+
+def assemble(key: Key | tuple[str, str], raw: RawProfile, flt: ProfileFilter = NO_FILTER) -> dict[str, Any]:
+    """The profile document of one group from its counts (the same for live and precomputed profiles)."""
+    role, level = key
     profile: dict[str, Any] = {
         "role": role,
         "level": level if level and level != "*" else None,
         "filters": {"country": flt.country, "since": flt.since},
-        "n_postings": n,
-        "n_with_text": int(head[3]),  # the basis of skill shares: postings with a description or skill tags
-        "window": {"from": head[1], "to": head[2]},
+        "n_postings": raw.n,
+        "n_with_text": raw.n_text,  # the basis of skill shares: postings with a description or skill tags
+        "window": {"from": raw.first, "to": raw.last},
     }
-    if n == 0:
+    if raw.n == 0:
         return profile
-    by = f"FROM postings p WHERE {where} GROUP BY 1 ORDER BY 2 DESC"
-    profile["sources"] = _counts(conn, f"SELECT source, COUNT(*) {by}", params)
-    profile["levels"] = _counts(conn, f"SELECT level, COUNT(*) {by}", params)
-    profile["tracks"] = _counts(conn, f"SELECT track, COUNT(*) {by}", params)
-    profile["degrees"] = _counts(conn, f"SELECT min_degree, COUNT(*) {by}", params)
-    profile["employment_types"] = _counts(conn, f"SELECT employment_type, COUNT(*) {by}", params)
-    profile["remote"] = _counts(conn, f"SELECT remote, COUNT(*) {by}", params)
-    profile["countries"] = _counts(conn, f"SELECT country, COUNT(*) {by} LIMIT 15", params)
-    profile["industries"] = _counts(conn, f"SELECT industry, COUNT(*) {by} LIMIT 15", params)
-    profile["company_sizes"] = _counts(conn, f"SELECT company_size, COUNT(*) {by}", params)
-    profile["volume_by_year"] = dict(
-        sorted(_counts(conn, f"SELECT substr(posted_at, 1, 4), COUNT(*) {by}", params).items())
-    )
-
-    years = _counts(conn, f"SELECT CAST(min_years AS INTEGER), COUNT(*) {by}", params)
-    stated = {int(k): v for k, v in years.items() if k != "unknown"}
+    for name in DIMENSIONS:
+        if name in ("volume_by_year", "years"):
+            continue
+        profile[name] = _ranked(raw.dims[name], TOP.get(name))
+    profile["volume_by_year"] = dict(sorted(_ranked(raw.dims["volume_by_year"]).items()))
+    stated = {int(k): v for k, v in raw.dims["years"].items() if k is not None}
     buckets = {name: sum(v for y, v in stated.items() if lo <= y < hi) for name, lo, hi in YEAR_BUCKETS}
-    buckets["unknown"] = years.get("unknown", 0)
+    buckets["unknown"] = raw.dims["years"].get(None, 0)
     profile["years"] = {"buckets": buckets, "by_year": {str(k): stated[k] for k in sorted(stated)}}
-
-    skill_rows = conn.execute(
-        f"""SELECT s.skill_id, COUNT(*), SUM(s.required = 1), SUM(s.required = 0)
-            FROM postings p CROSS JOIN posting_skills s ON s.posting_id = p.id
-            WHERE {where} GROUP BY s.skill_id ORDER BY 2 DESC""",
-        params,
-    ).fetchall()
-    profile["skills"] = {
-        r[0]: {"n": int(r[1]), "required": int(r[2] or 0), "preferred": int(r[3] or 0)} for r in skill_rows
-    }
-    profile["skill_evidence"] = _skill_evidence(conn, where, params, [r[0] for r in skill_rows[:40]])
-
-    fields = conn.execute(
-        f"""SELECT t.term, COUNT(*) FROM postings p CROSS JOIN posting_terms t ON t.posting_id = p.id
-            WHERE t.kind = 'field' AND {where} GROUP BY 1 ORDER BY 2 DESC LIMIT 12""",
-        params,
-    ).fetchall()
-    profile["fields_of_study"] = {r[0]: int(r[1]) for r in fields}
-
-    profile.update(_responsibilities(conn, where, params))
-
-    salaries = [
-        r[0]
-        for r in conn.execute(
-            f"SELECT annual_usd_mid FROM postings p WHERE {where} AND annual_usd_mid IS NOT NULL", params
-        )
-    ]
-    widths = [
-        r[0]
-        for r in conn.execute(
-            f"SELECT annual_usd_max - annual_usd_min FROM postings p WHERE {where} AND annual_usd_mid IS NOT NULL",
-            params,
-        )
-    ]
+    ordered = sorted(raw.skills.items(), key=lambda kv: (-kv[1][0], kv[0]))
+    profile["skills"] = {sid: {"n": n, "required": req, "preferred": pref} for sid, (n, req, pref) in ordered}
+    profile["skill_evidence"] = {sid: raw.evidence[sid] for sid, _ in ordered if sid in raw.evidence}
+    profile["fields_of_study"] = _ranked(raw.fields, TOP["fields_of_study"])
+    profile["n_with_responsibilities"] = raw.n_resp
+    profile["themes"] = _ranked(raw.themes)
+    by_theme: dict[str, list[list[Any]]] = {}
+    for (theme, term), n in sorted(raw.phrases.items(), key=lambda kv: (-kv[1], kv[0][1])):
+        if len(by_theme.setdefault(theme, [])) < TOP_PHRASES:
+            by_theme[theme].append([term, n])
+    profile["phrases"] = dict(sorted(by_theme.items()))
+    mids = [p[0] for p in raw.pay]
     profile["posted_salary"] = {
-        "summary": summarize(salaries).to_dict(),
-        "range_width": summarize(widths).to_dict(),
-        "currencies": _counts(
-            conn,
-            f"SELECT salary_currency, COUNT(*) FROM postings p WHERE {where} AND annual_usd_mid IS NOT NULL "
-            "GROUP BY 1 ORDER BY 2 DESC",
-            params,
-        ),
-        "kinds": _counts(
-            conn,
-            f"SELECT salary_kind, COUNT(*) FROM postings p WHERE {where} AND annual_usd_mid IS NOT NULL "
-            "GROUP BY 1 ORDER BY 2 DESC",
-            params,
-        ),
+        "summary": summarize(mids).to_dict(),
+        "range_width": summarize([p[1] for p in raw.pay]).to_dict(),
+        "currencies": _ranked(Counter(p[2] for p in raw.pay)),
+        "kinds": _ranked(Counter(p[3] for p in raw.pay)),
     }
     return profile
 
 
-def _skill_evidence(conn: Any, where: str, params: list[Any], skills: list[str]) -> dict[str, list[int]]:
-    """A few posting ids behind each skill share: the most recently stored postings of the group that ask for it."""
+def raw_profiles(conn: Any, where: str = "1", params: Sequence[Any] = ()) -> dict[Key, RawProfile]:
+    """The counts of every (role, level) among the postings matching `where` (SQL over alias p), in one pass
+    per kind of count: grouped queries, not one query per role."""
+    groups: dict[Key, RawProfile] = {}
+
+    def group(role: str, level: str | None) -> RawProfile:
+        g = groups.get((role, level))
+        if g is None:
+            g = groups[(role, level)] = RawProfile()
+        return g
+
+    for role, level, n, first, last, n_text in conn.execute(
+        f"SELECT p.role, p.level, COUNT(*), MIN(p.posted_at), MAX(p.posted_at), COALESCE(SUM(p.has_text), 0) "
+        f"FROM postings p WHERE {where} GROUP BY 1, 2",
+        params,
+    ):
+        g = group(role, level)
+        g.n, g.first, g.last, g.n_text = int(n), first, last, int(n_text)
+    for name, expr in DIMENSIONS.items():
+        for role, level, value, n in conn.execute(
+            f"SELECT p.role, p.level, {expr}, COUNT(*) FROM postings p WHERE {where} GROUP BY 1, 2, 3", params
+        ):
+            group(role, level).dims[name][value] = int(n)
+    for role, level, sid, n, req, pref in conn.execute(
+        f"""SELECT p.role, p.level, s.skill_id, COUNT(*), SUM(s.required = 1), SUM(s.required = 0)
+            FROM postings p CROSS JOIN posting_skills s ON s.posting_id = p.id WHERE {where} GROUP BY 1, 2, 3""",
+        params,
+    ):
+        group(role, level).skills[sid] = [int(n), int(req or 0), int(pref or 0)]
+    for role, level, term, n in conn.execute(
+        f"""SELECT p.role, p.level, t.term, COUNT(*) FROM postings p CROSS JOIN posting_terms t
+            ON t.posting_id = p.id AND t.kind = 'field' WHERE {where} GROUP BY 1, 2, 3""",
+        params,
+    ):
+        group(role, level).fields[term] = int(n)
+    for role, level, theme, term, n in conn.execute(
+        f"""SELECT p.role, p.level, t.theme, t.term, COUNT(*) FROM postings p CROSS JOIN posting_terms t
+            ON t.posting_id = p.id AND t.kind = 'phrase' WHERE {where} GROUP BY 1, 2, 3, 4""",
+        params,
+    ):
+        group(role, level).phrases[(theme, term)] = int(n)
+    for role, level, theme, n in conn.execute(
+        f"""SELECT p.role, p.level, t.theme, COUNT(DISTINCT t.posting_id) FROM postings p CROSS JOIN posting_terms t
+            ON t.posting_id = p.id AND t.kind = 'phrase' WHERE {where} GROUP BY 1, 2, 3""",
+        params,
+    ):
+        group(role, level).themes[theme] = int(n)
+    for role, level, n in conn.execute(
+        f"""SELECT p.role, p.level, COUNT(DISTINCT t.posting_id) FROM postings p CROSS JOIN posting_terms t
+            ON t.posting_id = p.id AND t.kind = 'phrase' WHERE {where} GROUP BY 1, 2""",
+        params,
+    ):
+        group(role, level).n_resp = int(n)
+    for role, level, mid, width, currency, kind in conn.execute(
+        f"""SELECT p.role, p.level, p.annual_usd_mid, p.annual_usd_max - p.annual_usd_min, p.salary_currency,
+                   p.salary_kind FROM postings p WHERE {where} AND p.annual_usd_mid IS NOT NULL""",
+        params,
+    ):
+        group(role, level).pay.append((float(mid), float(width), currency, kind))
+    for (role, level), g in groups.items():
+        top = sorted(g.skills, key=lambda sid: (-g.skills[sid][0], sid))[:EVIDENCE_SKILLS]
+        g.evidence = _skill_evidence(conn, role, level, where, params, top)
+    return groups
+
+
+def _skill_evidence(
+    conn: Any, role: str, level: str | None, where: str, params: Sequence[Any], skills: list[str]
+) -> dict[str, list[int]]:
+    """A few posting ids behind each skill share: the group's most recently stored postings that ask for it.
+
+    Read from the postings side, newest first through the (role, level) index, stopping at SAMPLE_IDS hits."""
+    level_sql = "p.level = ?" if level is not None else "p.level IS NULL"
+    level_params = [level] if level is not None else []
     out: dict[str, list[int]] = {}
     for skill in skills:
         rows = conn.execute(
-            f"""SELECT s.posting_id FROM posting_skills s CROSS JOIN postings p ON p.id = s.posting_id
-                WHERE s.skill_id = ? AND {where} ORDER BY s.posting_id DESC LIMIT {SAMPLE_IDS}""",
-            [skill, *params],
+            f"""SELECT p.id FROM postings p INDEXED BY postings_role_level
+                WHERE p.role = ? AND {level_sql} AND {where}
+                  AND EXISTS (SELECT 1 FROM posting_skills s WHERE s.posting_id = p.id AND s.skill_id = ?)
+                ORDER BY p.id DESC LIMIT {SAMPLE_IDS}""",
+            [role, *level_params, *params, skill],
         ).fetchall()
         out[skill] = [int(r[0]) for r in rows]
     return out
 
 
-def _responsibilities(conn: Any, where: str, params: list[Any]) -> dict[str, Any]:
-    themes = conn.execute(
-        f"""SELECT t.theme, COUNT(DISTINCT t.posting_id) FROM postings p CROSS JOIN posting_terms t ON t.posting_id = p.id
-            WHERE t.kind = 'phrase' AND {where} GROUP BY 1 ORDER BY 2 DESC""",
-        params,
-    ).fetchall()
-    phrases = conn.execute(
-        f"""SELECT theme, term, n FROM (
-              SELECT t.theme, t.term, COUNT(*) AS n,
-                     ROW_NUMBER() OVER (PARTITION BY t.theme ORDER BY COUNT(*) DESC, t.term) AS k
-              FROM postings p CROSS JOIN posting_terms t ON t.posting_id = p.id
-              WHERE t.kind = 'phrase' AND {where} GROUP BY t.theme, t.term)
-            WHERE k <= 8 ORDER BY theme, n DESC""",
-        params,
-    ).fetchall()
-    n_with = conn.execute(
-        f"""SELECT COUNT(DISTINCT t.posting_id) FROM postings p CROSS JOIN posting_terms t ON t.posting_id = p.id
-            WHERE t.kind = 'phrase' AND {where}""",
-        params,
-    ).fetchone()[0]
-    by_theme: dict[str, list[list[Any]]] = {}
-    for theme, term, count in phrases:
-        by_theme.setdefault(theme, []).append([term, int(count)])
-    return {
-        "n_with_responsibilities": int(n_with),
-        "themes": {str(t): int(c) for t, c in themes},
-        "phrases": by_theme,
-    }
+def _filter_sql(role: str, flt: ProfileFilter) -> tuple[str, list[Any]]:
+    clauses, params = ["p.role = ?"], [role]
+    if flt.country:
+        clauses.append("p.country = ?")
+        params.append(flt.country.upper())
+    if flt.since:
+        clauses.append("p.posted_at >= ?")
+        params.append(flt.since)
+    return " AND ".join(clauses), params
+
+
+def compute_profile(
+    conn: Any, role: str, level: str | None, flt: ProfileFilter = NO_FILTER
+) -> dict[str, Any]:
+    """The profile of `role` at `level` (every level for None/'*') under `flt`, computed now."""
+    where, params = _filter_sql(role, flt)
+    if level and level != "*":
+        where += " AND p.level = ?"
+        params.append(level)
+    total = RawProfile()
+    for raw in raw_profiles(conn, where, params).values():
+        total.add(raw)
+    return assemble((role, level or "*"), total, flt)
 
 
 def refresh_aggregates(conn: Any) -> int:
-    """Recompute the unfiltered profile of every (role, level) and every role ('*'); returns how many."""
-    pairs = conn.execute("SELECT DISTINCT role, level FROM postings").fetchall()
-    roles = sorted({r[0] for r in pairs})
+    """Recompute the unfiltered profile of every (role, level) and of every role ('*'); returns how many.
+
+    One grouped pass over the store; the '*' profile of a role is the sum of its levels' counts."""
+    groups = raw_profiles(conn)
     now = datetime.now(UTC).isoformat(timespec="seconds")
+    by_role: dict[str, RawProfile] = {}
     rows = []
-    for role in roles:
-        for level in ("*", *LEVELS):
-            if level != "*" and (role, level) not in {(r[0], r[1]) for r in pairs}:
-                continue
-            data = compute_profile(conn, role, level)
-            rows.append((role, level, data["n_postings"], json.dumps(data), now))
+    for (role, level), raw in sorted(groups.items(), key=lambda kv: (kv[0][0], kv[0][1] or "")):
+        by_role.setdefault(role, RawProfile()).add(raw)
+        if level is not None:
+            rows.append((role, level, raw.n, json.dumps(assemble((role, level), raw)), now))
+    for role, raw in by_role.items():
+        rows.append((role, "*", raw.n, json.dumps(assemble((role, "*"), raw)), now))
     background = {
         r[0]: int(r[1]) for r in conn.execute("SELECT skill_id, COUNT(*) FROM posting_skills GROUP BY 1")
     }

@@ -69,18 +69,23 @@ class SQLiteStore:
             self.migrate()
 
     # -- schema ----------------------------------------------------------------------------------------
-    def schema_version(self) -> int:
+    def applied_versions(self) -> set[int]:
         self.conn.execute(
             "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT)"
         )
-        row = self.conn.execute("SELECT MAX(version) FROM schema_migrations").fetchone()
-        return int(row[0] or 0)
+        return {int(r[0]) for r in self.conn.execute("SELECT version FROM schema_migrations")}
+
+    def schema_version(self) -> int:
+        return max(self.applied_versions(), default=0)
 
     def migrate(self) -> int:
-        """Apply every migration newer than the database, each in its own transaction."""
-        current = self.schema_version()
+        """Apply every migration the database has not recorded, in order, each in its own transaction.
+
+        Not just those above the highest applied: migrations written on parallel branches can land out of order.
+        """
+        applied = self.applied_versions()
         for version, sql in migrations():
-            if version <= current:
+            if version in applied:
                 continue
             try:
                 with self.conn:
@@ -92,8 +97,7 @@ class SQLiteStore:
                     f"migration {version:04d} failed on {self.path}: {exc}",
                     hint="restore the database from a backup or start a new one with another --db",
                 ) from exc
-            current = version
-        return current
+        return self.schema_version()
 
     # -- runs ------------------------------------------------------------------------------------------
     def begin_run(self, file: str, fmt: str) -> int:
