@@ -1,0 +1,174 @@
+"""What the web app holds while it runs: the database handle, the taxonomy and the caches.
+
+Threads and SQLite. Page and API handlers are plain `def` functions, so Starlette runs them in its worker
+thread pool. A sqlite3 connection must not be used by two threads at once, so `ReadStore` gives every
+thread its own read-only connection (opened on first use, `mode=ro`): SQLite reads then run in parallel
+(the sqlite3 module releases the GIL while SQLite works) and no lock serializes requests. The expensive
+in-memory structures of the analytics (the search `PostingIndex`, the salary pay frames) are keyed by the
+store object, not the connection, so the process builds them once and every thread shares them. They are
+invalidated by `data_fingerprint()`, which is the same for every thread: the size and modification time
+of the database file and its write-ahead log, which change whenever an ingest commits (in this process or
+another one).
+
+Caches. A comparison document costs tens of milliseconds and its charts about 100 ms each in vl-convert,
+so documents and rendered articles are memoized by (roles, filters, aggregates' refreshed_at, data
+fingerprint) in a small LRU that also makes concurrent requests for the same key wait for one computation
+instead of each doing it.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Annotated, Any, Generic, TypeVar
+
+from fastapi import Depends
+from starlette.requests import Request
+
+from roledex.errors import StoreError
+from roledex.settings import Settings
+from roledex.store.sqlite import SQLiteStore
+from roledex.taxonomy import Taxonomy, load_taxonomy
+
+T = TypeVar("T")
+
+
+class ReadStore:
+    """A read-only view of one SQLite file: one connection per thread, one set of analytics caches."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        if not self.path.is_file():
+            raise StoreError(
+                f"no database at {self.path}",
+                hint="ingest data first: roledex ingest ../shared/data --db " + str(self.path),
+            )
+        self._local = threading.local()
+        self._opened: list[SQLiteStore] = []
+        self._lock = threading.Lock()
+
+    @property
+    def sqlite(self) -> SQLiteStore:
+        """This thread's read-only SQLiteStore (opened on first use)."""
+        store: SQLiteStore | None = getattr(self._local, "store", None)
+        if store is None:
+            store = SQLiteStore(self.path, readonly=True)
+            self._local.store = store
+            with self._lock:
+                self._opened.append(store)
+        return store
+
+    @property
+    def conn(self) -> Any:
+        return self.sqlite.conn
+
+    def data_fingerprint(self) -> tuple[int, ...]:
+        """Changes whenever committed data changes: size and mtime of the file and of its WAL."""
+        parts: list[int] = []
+        for p in (self.path, self.path.with_name(self.path.name + "-wal")):
+            try:
+                st = os.stat(p)
+                parts += [st.st_size, st.st_mtime_ns]
+            except FileNotFoundError:
+                parts += [0, 0]
+        return tuple(parts)
+
+    def close(self) -> None:
+        with self._lock:
+            for store in self._opened:
+                store.close()
+            self._opened.clear()
+        self._local = threading.local()
+
+
+class _Slot:
+    __slots__ = ("done", "error", "value")
+
+    def __init__(self) -> None:
+        self.done = threading.Event()
+        self.value: Any = None
+        self.error: BaseException | None = None
+
+
+class Memo(Generic[T]):
+    """A thread-safe LRU of computed values; concurrent callers of one key wait for one computation."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._items: OrderedDict[Hashable, _Slot] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: Hashable, compute: Callable[[], T]) -> T:
+        with self._lock:
+            slot = self._items.get(key)
+            owner = slot is None
+            if slot is None:
+                slot = self._items[key] = _Slot()
+                while len(self._items) > self.size:
+                    self._items.popitem(last=False)
+            else:
+                self._items.move_to_end(key)
+        if owner:
+            try:
+                slot.value = compute()
+            except BaseException as exc:
+                slot.error = exc
+                with self._lock:  # errors are not cached: the next request tries again
+                    if self._items.get(key) is slot:
+                        del self._items[key]
+            finally:
+                slot.done.set()
+        else:
+            slot.done.wait()
+        if slot.error is not None:
+            raise slot.error
+        return slot.value
+
+    def clear(self) -> None:
+        with self._lock:
+            self._items.clear()
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+
+@dataclass
+class AppState:
+    """Everything a request handler needs, built once by `create_app`."""
+
+    settings: Settings
+    store: ReadStore
+    taxonomy: Taxonomy = field(default_factory=load_taxonomy)
+    documents: Memo[dict[str, Any]] = field(default_factory=lambda: Memo(256))
+    articles: Memo[str] = field(default_factory=lambda: Memo(256))
+    small: Memo[Any] = field(default_factory=lambda: Memo(64))
+    ingest_lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def version_key(self) -> tuple[Any, ...]:
+        """The data fingerprint plus the aggregates' refreshed_at: what every cached value depends on."""
+        fp = self.store.data_fingerprint()
+        refreshed = self.small.get(("refreshed_at", fp), self._refreshed_at)
+        return (fp, refreshed)
+
+    def _refreshed_at(self) -> str | None:
+        row = self.store.conn.execute(
+            "SELECT value FROM aggregate_state WHERE name = 'refreshed_at'"
+        ).fetchone()
+        return None if row is None else str(row[0])
+
+    def cached(self, name: str, compute: Callable[[], T]) -> T:
+        """A per-data-version value (headline figures, role counts)."""
+        return self.small.get((name, self.version_key()), compute)
+
+
+def get_state(request: Request) -> AppState:
+    """The app's state (a FastAPI dependency)."""
+    state: AppState = request.app.state.roledex
+    return state
+
+
+StateDep = Annotated[AppState, Depends(get_state)]

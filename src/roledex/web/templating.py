@@ -1,0 +1,129 @@
+"""Jinja2 for the web pages: our templates first, then the renderer's, so the comparison article is the same
+partial (`_comparison.html.j2`) in the CLI's HTML export and on the site.
+
+Autoescaping is on for every template: text from postings (titles, companies, snippets, descriptions) is
+only ever inserted escaped or through `security.description_html`, which builds its markup from escaped
+text and passes it through nh3.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import date
+from functools import cache
+from typing import Any
+from urllib.parse import urlencode
+
+from jinja2 import ChoiceLoader, Environment, PackageLoader, select_autoescape
+from starlette.requests import Request
+from starlette.responses import HTMLResponse
+
+from roledex.models import EMPLOYMENT_LABELS, LEVEL_LABELS
+from roledex.render.html import add_filters
+
+Params = Mapping[str, Any]
+
+
+def href(path: str, params: Params | None = None, **changes: Any) -> str:
+    """`path?query` from `params` with `changes` applied (None removes a key); empty values are left out.
+
+    List values become repeated keys (skills=python&skills=sql), so every filter has one stable URL.
+    """
+    merged: dict[str, Any] = dict(params or {})
+    for key, value in changes.items():
+        if value is None:
+            merged.pop(key, None)
+        else:
+            merged[key] = value
+    pairs: list[tuple[str, str]] = []
+    for key, value in merged.items():
+        values = value if isinstance(value, list | tuple) else [value]
+        pairs += [(key, str(v)) for v in values if v is not None and str(v) != ""]
+    return f"{path}?{urlencode(pairs)}" if pairs else path
+
+
+def country_name(code: str | None) -> str:
+    if not code:
+        return "Country not stated"
+    return _country_name(code.upper())
+
+
+@cache
+def _country_name(code: str) -> str:
+    try:
+        import pycountry
+
+        found = pycountry.countries.get(alpha_2=code)
+    except (ImportError, LookupError, KeyError):
+        found = None
+    if found is None:
+        return code
+    return str(getattr(found, "common_name", None) or found.name)
+
+
+def thousands(value: Any) -> str:
+    try:
+        return f"{int(value):,}"
+    except (TypeError, ValueError):
+        return "–"
+
+
+def usd(value: float | None) -> str:
+    """120000 -> 'USD 120,000' (tables of statistics show whole dollars)."""
+    return "–" if value is None else f"USD {value:,.0f}"
+
+
+def short_date(value: str | None) -> str:
+    if not value:
+        return "date not stated"
+    try:
+        d = date.fromisoformat(value[:10])
+    except ValueError:
+        return value
+    return f"{d.day} {d:%b} {d.year}"
+
+
+def remote_label(value: str | None) -> str:
+    return {"remote": "Remote", "hybrid": "Hybrid", "onsite": "On site"}.get(value or "", "")
+
+
+def joined(items: Iterable[Any], sep: str = ", ") -> str:
+    return sep.join(str(i) for i in items)
+
+
+@cache
+def environment() -> Environment:
+    env = Environment(
+        loader=ChoiceLoader(
+            [PackageLoader("roledex.web", "templates"), PackageLoader("roledex.render", "templates")]
+        ),
+        autoescape=select_autoescape(["html", "j2"], default_for_string=True, default=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    add_filters(env)
+    env.filters.update(
+        thousands=thousands,
+        usd=usd,
+        short_date=short_date,
+        country_name=country_name,
+        remote_label=remote_label,
+        joined=joined,
+    )
+    env.globals.update(
+        href=href, level_labels=LEVEL_LABELS, employment_labels=EMPLOYMENT_LABELS, country_name=country_name
+    )
+    return env
+
+
+def render(
+    request: Request,
+    template: str,
+    context: dict[str, Any],
+    status_code: int = 200,
+    headers: Params | None = None,
+) -> HTMLResponse:
+    """Render a page template; every page gets `request`, `nav` (the active section) and `base_url`."""
+    ctx = {"request": request, "base_url": "", "nav": context.get("nav", ""), **context}
+    html = environment().get_template(template).render(ctx)
+    return HTMLResponse(html, status_code=status_code, headers=dict(headers or {}))
