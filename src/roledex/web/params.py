@@ -114,8 +114,8 @@ def job_query(params: MultiParams, taxonomy: Taxonomy) -> JobQuery:
         skills=tuple(s.lower() for s in listed(params, "skills")),
         posted_since=one(params, "posted_since"),
         sort=sort,
-        page=whole_number(params, "page", 1) or 1,
-        per_page=whole_number(params, "per_page", 20) or 20,
+        page=whole_number(params, "page", 1),  # type: ignore[arg-type]  # a default is given: never None
+        per_page=whole_number(params, "per_page", 20),  # type: ignore[arg-type]
     )
     if query.role is not None and query.role not in taxonomy.roles:
         raise RoleNotFound(query.role, nearest_roles(query.role, taxonomy))

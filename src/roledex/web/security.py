@@ -81,8 +81,8 @@ def plain_text(text: str | None) -> str:
 
 
 def _is_heading(line: str, standalone: bool) -> bool:
-    """A line that reads as a heading: "Requirements:", "ABOUT THE ROLE", or, standing alone between blank
-    lines (or before a list), a short capitalized line without sentence punctuation ("What you'll do")."""
+    """A line that reads as a heading: "Requirements:", "ABOUT THE ROLE", or, opening a block (after a blank
+    line), a short capitalized line without digits or sentence punctuation ("What you'll do")."""
     s = line.strip().strip("*#").strip()
     if not s or len(s) > _HEADING_MAX:
         return False
@@ -127,8 +127,7 @@ def _blocks(text: str) -> list[tuple[str, list[str]]]:
                 blocks.append(("ul", [item]))
             continue
         before = i == 0 or not lines[i - 1].strip()
-        after = i + 1 >= len(lines) or not lines[i + 1].strip() or bool(_BULLET.match(lines[i + 1]))
-        if not para and _is_heading(line, before and after):
+        if not para and _is_heading(line, before):
             blocks.append(("h", [line.strip("*#").strip().rstrip(":")]))
         else:
             para.append(line.strip("*").strip() if line.startswith("**") else line)
