@@ -628,6 +628,22 @@ def jobs(
                 )
 
 
+@app.command()
+def serve(
+    db: DbOption = None,
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    workers: Annotated[int, typer.Option(help="Server processes (each keeps its own caches).")] = 1,
+) -> None:
+    """Serve the web app and the JSON API (/api/v1, reference at /docs) over the database."""
+    from roledex.web.server import serve as run
+
+    try:
+        run(_settings(db), host, port, workers=workers)
+    except RoledexError as exc:
+        fail(exc)
+
+
 def main() -> None:
     app()
 
