@@ -3,6 +3,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup-env.sh dev
+echo "== system packages for the browser tests (Debian chromium, fonts)"
+bash scripts/install-browser-deps.sh
 echo "== ruff"
 .venv/bin/ruff check src tests benchmarks scripts
 echo "== import layering (import-linter)"
