@@ -73,7 +73,8 @@ def build_corpus(n: int, *, seed: int = 7, out: Path | None = None) -> Path:
             rec["posted_at"] = f"{year}-{rng.randrange(1, 13):02d}-{rng.randrange(1, 29):02d}"
             rec["url"] = f"https://jobs.example.org/{seed}/{i}"
             rec["salary_text"] = _salary_text(rng) or src.get("salary_text")
-            rec["description"] = f"{src['description']}\n\nRequisition BENCH-{seed}-{i}."
+            # first, so that the dedupe fingerprint (the opening of the text) tells every copy apart
+            rec["description"] = f"Requisition BENCH-{seed}-{i}.\n\n{src['description']}"
             rec["source"] = "bench"
             fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
     tmp.replace(out)
