@@ -287,7 +287,7 @@ class SQLiteStore:
 
 def _posting_row(p: Posting, now: str, run_id: int) -> tuple[Any, ...]:
     s = p.salary
-    raw = zlib.compress(json.dumps(dict(p.raw), default=str, ensure_ascii=False).encode("utf-8"), 6)
+    raw = zlib.compress(json.dumps(dict(p.raw), default=str, ensure_ascii=False).encode("utf-8"), 1)
     return (
         p.key,
         p.dedupe_key,
