@@ -134,6 +134,7 @@ SALARY_CSV = (
 def test_ingest_with_the_token_stores_the_file_and_the_pages_see_it(admin_client: TestClient) -> None:
     before = admin_client.get("/api/v1/salaries?title=Head+of+Data").json()
     assert before["layers"][0]["overall"]["n"] == 0
+    assert "n=0" in admin_client.get("/salaries?title=Head+of+Data").text  # a page now in the page cache
     r = admin_client.post(
         "/api/v1/ingest",
         headers={"Authorization": f"Bearer {ADMIN_TOKEN}"},
@@ -145,6 +146,7 @@ def test_ingest_with_the_token_stores_the_file_and_the_pages_see_it(admin_client
     assert "/" not in report["file"]  # no server folders in the answer
     after = admin_client.get("/api/v1/salaries?title=Head+of+Data").json()
     assert after["layers"][0]["overall"]["n"] == 6
+    assert "n=6" in admin_client.get("/salaries?title=Head+of+Data").text  # the cached page was not reused
 
 
 def test_an_unreadable_upload_is_a_422(admin_client: TestClient) -> None:

@@ -8,6 +8,7 @@ thread with its own read-only SQLite connection (state.ReadStore explains why).
 from __future__ import annotations
 
 import logging
+import os
 import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -35,7 +36,7 @@ from roledex.web import (
 )
 from roledex.web.errors import install_error_handlers
 from roledex.web.security import SecurityHeaders
-from roledex.web.state import AppState, ReadStore
+from roledex.web.state import PAGE_CACHE, AppState, Memo, ReadStore
 
 log = logging.getLogger("roledex.web")
 
@@ -45,13 +46,14 @@ Every endpoint returns the same numbers as the page with the same filters. Every
 `{"error": {"status": 422, "message": "...", "fix": "..."}}`."""
 
 
-def create_app(settings: Settings, *, warm: bool = False) -> FastAPI:
+def create_app(settings: Settings, *, warm: bool = False, page_cache: int = PAGE_CACHE) -> FastAPI:
     """The web app over the SQLite database at `settings.db_path` (opened read-only).
 
     `warm=True` builds the search index, the salary frames and the popular comparisons (with their charts)
-    in a background thread at startup, so the first visitors do not pay for them.
+    in a background thread at startup, so the first visitors do not pay for them. `page_cache` is how many
+    rendered GET pages are kept per data version (0: none).
     """
-    state = AppState(settings=settings, store=ReadStore(settings.db_path))
+    state = AppState(settings=settings, store=ReadStore(settings.db_path), pages=Memo(page_cache))
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -113,5 +115,7 @@ def warm_up(state: AppState) -> None:
 
 
 def app_from_env() -> Any:
-    """An app factory for `uvicorn --factory roledex.web.app:app_from_env` (settings from ROLEDEX_*)."""
-    return create_app(Settings.from_env(), warm=True)
+    """An app factory for `uvicorn --factory roledex.web.app:app_from_env`: settings from ROLEDEX_*, and
+    ROLEDEX_PAGE_CACHE (pages kept; 0 turns the page cache off, as the load test does to measure searches)."""
+    pages = os.environ.get("ROLEDEX_PAGE_CACHE")
+    return create_app(Settings.from_env(), warm=True, page_cache=int(pages) if pages else PAGE_CACHE)

@@ -10,6 +10,8 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from starlette.responses import RedirectResponse, Response
 
+from roledex.analytics.profiles import ProfileFilter
+from roledex.analytics.rolespec import RoleSpec
 from roledex.web import data
 from roledex.web.errors import RoleNotFound
 from roledex.web.params import (
@@ -21,8 +23,8 @@ from roledex.web.params import (
     profile_filter,
     role_specs,
 )
-from roledex.web.state import StateDep
-from roledex.web.templating import href, render
+from roledex.web.state import AppState, StateDep
+from roledex.web.templating import href, page_html, render
 
 router = APIRouter(include_in_schema=False)
 FORM_FIELDS = ("a", "b", "c")
@@ -63,8 +65,12 @@ def compare_page(
     path = request.url.path
     if compare_path(specs) != path or request.url.query != canonical.partition("?")[2]:
         return RedirectResponse(canonical, status_code=301 if compare_path(specs) != path else 302)
+    return state.page(request, lambda: _page(request, state, specs, flt))
+
+
+def _page(request: Request, state: AppState, specs: list[RoleSpec], flt: ProfileFilter) -> str:
     doc, article = data.article_html(state, specs, flt)
-    return render(
+    return page_html(
         request,
         "compare.html",
         {"nav": "compare", "specs": specs, "doc": doc, "article": article, "filters": flt},

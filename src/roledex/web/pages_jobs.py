@@ -20,7 +20,7 @@ from roledex.web.errors import RoleNotFound, status_for
 from roledex.web.params import job_query
 from roledex.web.security import description_html
 from roledex.web.state import AppState, StateDep
-from roledex.web.templating import country_name, href, remote_label, render
+from roledex.web.templating import country_name, href, page_html, remote_label, render
 
 router = APIRouter(include_in_schema=False)
 
@@ -178,13 +178,19 @@ def jobs_page(request: Request, state: StateDep) -> Response:
         canonical = href("/jobs", params)
         if not _same_query(request.url.query, canonical.partition("?")[2]):
             return RedirectResponse(canonical, status_code=302)
-        results = data.jobs(state, query)
+        return state.page(request, lambda: _results_page(request, state, query, params, context))
     except RoledexError as exc:
         context.update(
             error={"message": exc.message, "fix": exc.hint},
             suggestions=exc.suggestions if isinstance(exc, RoleNotFound) else [],
         )
         return render(request, "jobs.html", context, status_code=status_for(exc))
+
+
+def _results_page(
+    request: Request, state: AppState, query: JobQuery, params: dict[str, Any], context: dict[str, Any]
+) -> str:
+    results = data.jobs(state, query)
     context.update(
         query=query,
         params=params,
@@ -203,7 +209,7 @@ def jobs_page(request: Request, state: StateDep) -> Response:
         ],
         form=params,
     )
-    return render(request, "jobs.html", context)
+    return page_html(request, "jobs.html", context)
 
 
 @router.get("/jobs/{job_id}")

@@ -10,10 +10,12 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from starlette.responses import RedirectResponse, Response
 
+from roledex.analytics.profiles import ProfileFilter
+from roledex.analytics.rolespec import RoleSpec
 from roledex.web import data
 from roledex.web.params import filter_params, profile_filter, role_spec
-from roledex.web.state import StateDep
-from roledex.web.templating import href, render
+from roledex.web.state import AppState, StateDep
+from roledex.web.templating import href, page_html, render
 
 router = APIRouter(include_in_schema=False)
 
@@ -36,13 +38,17 @@ def role_page(
     canonical = href(f"/roles/{spec.slug}", filter_params(flt))
     if spec.slug != role or request.url.query != canonical.partition("?")[2]:
         return RedirectResponse(canonical, status_code=301 if spec.slug != role else 302)
+    return state.page(request, lambda: _page(request, state, spec, flt))
+
+
+def _page(request: Request, state: AppState, spec: RoleSpec, flt: ProfileFilter) -> str:
     doc, article = data.article_html(state, [spec], flt)
     others = [
         {"id": r["id"], "name": r["name"]}
         for r in data.site_stats(state)["roles"]
         if r["id"] not in (spec.role, "other") and r["n_postings"] > 0
     ][:8]
-    return render(
+    return page_html(
         request,
         "role.html",
         {"nav": "roles", "spec": spec, "doc": doc, "article": article, "filters": flt, "others": others},

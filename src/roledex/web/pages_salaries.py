@@ -19,7 +19,7 @@ from roledex.web.charts import group_label, salary_groups_chart, salary_trend_ch
 from roledex.web.errors import RoleNotFound, status_for
 from roledex.web.params import salary_query
 from roledex.web.state import AppState, StateDep
-from roledex.web.templating import country_name, href, render
+from roledex.web.templating import country_name, href, page_html, render
 
 router = APIRouter(include_in_schema=False)
 
@@ -81,13 +81,19 @@ def salaries_page(request: Request, state: StateDep) -> Response:
         given = sorted(parse_qsl(request.url.query, keep_blank_values=True))
         if given != sorted(parse_qsl(canonical.partition("?")[2], keep_blank_values=True)):
             return RedirectResponse(canonical, status_code=302)
-        insights = data.salaries(state, query) if params else None
+        return state.page(request, lambda: _insights_page(request, state, query, params, context))
     except RoledexError as exc:
         context.update(
             error={"message": exc.message, "fix": exc.hint},
             suggestions=exc.suggestions if isinstance(exc, RoleNotFound) else [],
         )
         return render(request, "salaries.html", context, status_code=status_for(exc))
+
+
+def _insights_page(
+    request: Request, state: AppState, query: SalaryQuery, params: dict[str, Any], context: dict[str, Any]
+) -> str:
+    insights = data.salaries(state, query) if params else None
     context.update(query=query, params=params, form=params, insights=insights)
     if insights is not None:
         charts = [salary_groups_chart(insights), salary_trend_chart(insights)]
@@ -118,7 +124,7 @@ def salaries_page(request: Request, state: StateDep) -> Response:
                 "href": href("/salaries", {"role": "data-analyst", "by": "remote"}),
             },
         ]
-    return render(request, "salaries.html", context)
+    return page_html(request, "salaries.html", context)
 
 
 def _title(state: AppState, query: SalaryQuery) -> str:

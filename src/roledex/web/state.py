@@ -13,7 +13,9 @@ another one).
 Caches. A comparison document costs tens of milliseconds and its charts about 100 ms each in vl-convert,
 so documents and rendered articles are memoized by (roles, filters, aggregates' refreshed_at, data
 fingerprint) in a small LRU that also makes concurrent requests for the same key wait for one computation
-instead of each doing it.
+instead of each doing it. Whole GET pages (search, salaries, comparisons, roles) are kept the same way,
+keyed by their canonical address and the data version: a page's address encodes every filter, so the same
+address shows the same page until the data changes. `create_app(page_cache=0)` turns that layer off.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from typing import Annotated, Any, Generic, TypeVar
 
 from fastapi import Depends
 from starlette.requests import Request
+from starlette.responses import HTMLResponse
 
 from roledex.errors import StoreError
 from roledex.settings import Settings
@@ -35,6 +38,7 @@ from roledex.store.sqlite import SQLiteStore
 from roledex.taxonomy import Taxonomy, load_taxonomy
 
 T = TypeVar("T")
+PAGE_CACHE = 512  # rendered GET pages kept (about 20-150 KB each)
 
 
 class ReadStore:
@@ -47,6 +51,10 @@ class ReadStore:
                 f"no database at {self.path}",
                 hint="ingest data first: roledex ingest ../shared/data --db " + str(self.path),
             )
+        if os.access(self.path, os.W_OK) and os.access(self.path.parent, os.W_OK):
+            SQLiteStore(
+                self.path
+            ).close()  # brings an older database's schema up to date (no-op when current)
         self._local = threading.local()
         self._opened: list[SQLiteStore] = []
         self._lock = threading.Lock()
@@ -146,6 +154,7 @@ class AppState:
     documents: Memo[dict[str, Any]] = field(default_factory=lambda: Memo(256))
     articles: Memo[str] = field(default_factory=lambda: Memo(256))
     small: Memo[Any] = field(default_factory=lambda: Memo(64))
+    pages: Memo[str] = field(default_factory=lambda: Memo(PAGE_CACHE))
     ingest_lock: threading.Lock = field(default_factory=threading.Lock)
 
     def version_key(self) -> tuple[Any, ...]:
@@ -159,6 +168,14 @@ class AppState:
             "SELECT value FROM aggregate_state WHERE name = 'refreshed_at'"
         ).fetchone()
         return None if row is None else str(row[0])
+
+    def page(self, request: Request, compute: Callable[[], str]) -> HTMLResponse:
+        """A GET page, rendered once per address and data version (the address encodes every filter).
+
+        Only successful renders are kept: an error raised by `compute` propagates and is not cached.
+        """
+        key = ("page", request.url.path, request.url.query, self.version_key())
+        return HTMLResponse(self.pages.get(key, compute))
 
     def cached(self, name: str, compute: Callable[[], T]) -> T:
         """A per-data-version value (headline figures, role counts)."""
