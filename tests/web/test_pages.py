@@ -233,3 +233,12 @@ def test_fit_takes_pasted_text_or_an_uploaded_file(
     r = client.post("/fit", data=form, files=files)
     assert r.status_code == status, r.text[:500]
     assert text in r.text
+
+
+@pytest.mark.parametrize(
+    "url", ["/", "/jobs?q=models", "/compare/data-scientist-vs-data-analyst", "/api/v1/stats"]
+)
+def test_head_requests_answer_like_get_without_a_body(client: TestClient, url: str) -> None:
+    r = client.head(url)
+    assert r.status_code == 200 and r.content == b""
+    assert "content-security-policy" in r.headers

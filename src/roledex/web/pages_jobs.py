@@ -195,6 +195,7 @@ def _results_page(
         query=query,
         params=params,
         results=results,
+        hits=[h.to_dict() for h in results.hits],
         facets=facet_groups(state, results, params),
         chips=active_filters(state, params),
         pager=pagination(results, params),
