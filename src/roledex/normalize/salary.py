@@ -23,6 +23,7 @@ Decisions (documented because they are choices, not facts):
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from roledex.models import Pay, PayKind, Period
 from roledex.normalize.salary_grammar import Mention, scan
@@ -115,7 +116,10 @@ def parse_pay(text: str, *, country: str | None = None) -> Pay | None:
         return None
 
 
+@lru_cache(maxsize=8192)
 def _parse_pay(text: str, country: str | None) -> Pay | None:
+    # memoized: salary strings repeat (a board's estimate per title, "$53K-$91K (Glassdoor est.)" thousands of
+    # times) and a Pay is immutable
     mentions = [m for m in scan(text, anchored=False) if m.high > 0 and not is_weak_only(m, country)]
     if not mentions:
         return None
