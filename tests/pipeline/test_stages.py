@@ -3,9 +3,18 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from roledex.models import Pay, Posting, Provenance, RawPosting, RawSalaryRecord, RecordFailure, SalaryRecord
-from roledex.pipeline.stages import posting_dedupe_key, posting_key, process_record
+from roledex.pipeline.stages import (
+    _ASCII_NOISE,
+    _fold,
+    _fold_head,
+    posting_dedupe_key,
+    posting_key,
+    process_record,
+)
 from roledex.store.base import Reject
 
 DESCRIPTION = """What you will do
@@ -128,3 +137,16 @@ def test_keys_are_stable_and_duplicates_survive_formatting_differences():
     )
     # without a description, the place tells postings apart (one listing per city)
     assert posting_dedupe_key("MLE", "Acme", "", "London") != posting_dedupe_key("MLE", "Acme", "", "Paris")
+
+
+_FOLD_TEXT = st.text(
+    alphabet=st.sampled_from("aZ9 .,-*#\n\t_İßΣςσÉé•’\u00a0ﬀ") | st.characters(blacklist_categories=("Cs",)),
+    max_size=300,
+)
+
+
+@given(_FOLD_TEXT, st.integers(min_value=0, max_value=400))
+def test_the_folded_head_of_a_text_is_the_head_of_its_fold(text, size):
+    reference = text.casefold().encode("utf-8", "surrogatepass").translate(None, _ASCII_NOISE)
+    assert _fold(text) == reference
+    assert _fold_head(text, size) == reference[:size]

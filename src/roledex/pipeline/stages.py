@@ -35,6 +35,7 @@ from roledex.taxonomy import Taxonomy
 
 # every ASCII byte that is not a letter or digit: deleted by bytes.translate, in C
 _ASCII_NOISE = bytes(b for b in range(128) if not chr(b).isalnum())
+_ASCII_LOWER = bytes.maketrans(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ", b"abcdefghijklmnopqrstuvwxyz")
 _SPACES = re.compile(r"\s+")
 
 
@@ -50,7 +51,25 @@ def _digest(*parts: object) -> str:
 
 def _fold(text: str | None) -> bytes:
     """Lower-case text without ASCII punctuation or spaces: survives Markdown, HTML and whitespace differences."""
-    return (text or "").casefold().encode("utf-8", "surrogatepass").translate(None, _ASCII_NOISE)
+    if not text:
+        return b""
+    if text.isascii():  # casefold is lower() on ASCII: one C pass over the bytes does both
+        return text.encode("ascii").translate(_ASCII_LOWER, _ASCII_NOISE)
+    return text.casefold().encode("utf-8", "surrogatepass").translate(None, _ASCII_NOISE)
+
+
+def _fold_head(text: str, size: int) -> bytes:
+    """`_fold(text)[:size]`, folding only as much of a long text as that takes.
+
+    Folding works character by character, so the fold of a prefix is a prefix of the fold.
+    """
+    take = size + size // 2
+    while take < len(text):
+        head = _fold(text[:take])
+        if len(head) >= size:
+            return head[:size]
+        take *= 2
+    return _fold(text)[:size]
 
 
 def posting_dedupe_key(title: str, company: str | None, description: str, location: str | None) -> str:
@@ -58,7 +77,7 @@ def posting_dedupe_key(title: str, company: str | None, description: str, locati
 
     Postings without a description (board cards, title registries) also need the same location.
     """
-    body = _fold(description)[:4000]
+    body = _fold_head(description, 4000)
     place = b"" if body else _fold(location)
     return _digest(_fold(title), _fold(company), body, place)
 
