@@ -554,3 +554,20 @@ def test_speed_on_real_descriptions(
         f"\nextract: {spent / len(texts) * 1e6:.0f} us per description, {per_4kb:.0f} us per 4 KB (CPU time)"
     )
     assert per_4kb < 1500  # generous: CI machines are shared; the figure is printed for the report
+
+
+@given(
+    st.text(
+        alphabet=st.sampled_from("clinicaltrials SOP ICH FDA gxp irb cro Engineer backEND 5% ſK.,:\n"),
+        max_size=60,
+    )
+    | st.text(max_size=60)
+)
+def test_the_guard_prechecks_never_skip_a_window_their_pattern_matches(window):
+    """`_may_match` may only say False where the guard's case-insensitive regex finds nothing."""
+    for pattern, words in (
+        (skills_module._CLINICAL, skills_module._CLINICAL_WORDS),
+        (skills_module._ROLE_BEFORE, skills_module._ROLE_WORDS),
+    ):
+        if pattern.search(window, 0, len(window)):
+            assert skills_module._may_match(window, 0, len(window), words)

@@ -40,11 +40,13 @@ import weakref
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from functools import partial
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 import ahocorasick as _pyac
 
 from roledex.extract.sections import Section
+from roledex.extract.text import lower
 from roledex.models import SkillMention
 from roledex.taxonomy import Skill, Taxonomy
 
@@ -108,7 +110,6 @@ _CUE_CODE = {"boilerplate": _BOILERPLATE, "preferred": _PREFERRED, "required": _
 _CASED = 4
 
 
-
 class _Hit(NamedTuple):
     start: int
     end: int
@@ -117,6 +118,7 @@ class _Hit(NamedTuple):
 
 
 _new_hit = partial(tuple.__new__, _Hit)  # builds a _Hit from one tuple without a Python-level __new__
+_START, _END = itemgetter(0), itemgetter(1)
 
 
 # ------------------------------------------------------------------------------------ context patterns
@@ -396,9 +398,13 @@ class SkillMatcher:
         """The skills `text` asks for, by first mention, each id once (required beats preferred beats None)."""
         if not text:
             return ()
-        low = text.lower()
-        if len(low) != len(text):  # a few characters change length when lower-cased ("İ"); keep offsets
-            low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+        # shared with the section splitter and the degree and years extractors (cached), except where "İ",
+        # the one character whose lower case is longer, would move the offsets
+        low = (
+            lower(text)
+            if "\u0130" not in text
+            else "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+        )
         hits: list[_Hit] = []
         guarded: list[tuple[_Hit, str]] = []
         cues: tuple[list[int], list[int], list[int]] = ([], [], [])
@@ -446,9 +452,13 @@ class SkillMatcher:
                 continue
             if veto is not None and veto(text, low, start, end):
                 continue
-            if (company_tool or (text[end : end + 1] == " " and text[start].isupper())) and _names_a_company(
-                text, low, start, end, key
-            ):
+            # "Torch Technologies": only a capitalised hit followed by another capitalised word can name one
+            if (
+                company_tool
+                or (
+                    text[end : end + 1] == " " and text[end + 1 : end + 2].isupper() and text[start].isupper()
+                )
+            ) and _names_a_company(text, low, start, end, key):
                 continue
             hits.append(new_hit((start, end, *sids)))
 
@@ -467,7 +477,9 @@ class SkillMatcher:
             pending = left
 
     def _resolve_overlaps(self, hits: list[_Hit]) -> list[_Hit]:
-        hits.sort(key=lambda h: (h.start, -h.end))
+        # by start, the longer of two hits at one place first (two stable sorts with C keys: no lambda calls)
+        hits.sort(key=_END, reverse=True)
+        hits.sort(key=_START)
         kept: list[_Hit] = []
         reach = -1  # the furthest end of a kept hit
         for h in hits:
@@ -627,9 +639,16 @@ def _guard_passes(
 ) -> bool:
     start, end = hit.start, hit.end
     if guard == "gcp":  # Good Clinical Practice in pharma postings
-        return not _CLINICAL.search(text, max(0, start - 120), end + 120)
+        lo, hi = max(0, start - 120), end + 120
+        return not (_may_match(text, lo, hi, _CLINICAL_WORDS) and _CLINICAL.search(text, lo, hi))
     if guard == "rag":  # RAG status (red/amber/green) in project reporting
-        return _next_word(text.lower(), end) not in (
+        # the word after, from a short lower-cased slice ("İ" lengthens when lower-cased: then as before)
+        after = (
+            _next_word(text[end : end + 24].lower(), 0)
+            if "\u0130" not in text
+            else _next_word(text.lower(), end)
+        )
+        return after not in (
             "status",
             "rating",
             "ratings",
@@ -645,9 +664,10 @@ def _guard_passes(
         return _in_list(text, hit, anchors, starts, category, _LANGUAGE_ONLY)
     if guard == "ml-list":  # "LLM, CV, NLP": an abbreviation among other ML areas
         return _in_list(text, hit, anchors, starts, category, _ML_AREAS)
-    if _in_list(text, hit, anchors, starts, category) or _STACK_BEFORE.search(
-        text, max(0, start - 120), start
-    ):
+    if _in_list(text, hit, anchors, starts, category):
+        return True
+    lo = max(0, start - 120)
+    if text.find(":", lo, start) >= 0 and _STACK_BEFORE.search(text, lo, start):  # a label needs its colon
         return True
     if guard == "list":
         return False
@@ -658,12 +678,35 @@ def _guard_passes(
     if guard == "go":
         if text.startswith(("-", "\u2013"), end):  # go-to-market
             return False
-        if _ROLE_BEFORE.search(text, max(0, start - 24), start) or _STATE_AFTER.match(text, end):
+        lo = max(0, start - 24)
+        if (
+            _may_match(text, lo, start, _ROLE_WORDS) and _ROLE_BEFORE.search(text, lo, start)
+        ) or _STATE_AFTER.match(text, end):
             return True
     # "r", "go", "name": "experience in R", "written in Go", "frameworks like OpenAI"
     return _END_AFTER.match(text, end) is not None and (
         _PREPOSITION_BEFORE.search(text, max(0, start - 16), start) is not None
     )
+
+
+def _may_match(text: str, lo: int, hi: int, literals: tuple[str, ...]) -> bool:
+    """False only when no match of a case-insensitive pattern, every match of which contains one of
+    `literals` (lower case), can lie in text[lo:hi]: an `in` test before a regex search that costs tens of
+    µs per window. Only ASCII windows are decided here (re.IGNORECASE also folds a few non-ASCII letters,
+    "ſ" matches "s")."""
+    window = text[lo:hi]
+    if not window.isascii():
+        return True
+    window = window.lower()
+    return any(word in window for word in literals)
+
+
+# every match of _CLINICAL and of _ROLE_BEFORE contains one of these
+_CLINICAL_WORDS = (
+    "clinical", "ich", "fda", "gmp", "glp", "gxp", "trial", "pharmacovigilance", "regulatory", "sop", "cro",
+    "investigator", "irb",
+)  # fmt: skip
+_ROLE_WORDS = ("engineer", "developer", "end", "%")
 
 
 def _sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
