@@ -167,7 +167,7 @@ def wait_ready(base: str, seconds: float = 60) -> None:
     raise SystemExit("the server did not start")
 
 
-def check_and_warm(base: str, urls: list[str], workers: int) -> None:
+def check_and_warm(base: str, urls: list[str], workers: int, repeat: bool) -> None:
     """Every URL answers 200 without a redirect. Each URL is first requested here, not measured: with several
     server processes (each with its own caches) it is requested concurrently a few times per process, since
     which process accepts a connection is up to the kernel."""
@@ -181,8 +181,8 @@ def check_and_warm(base: str, urls: list[str], workers: int) -> None:
         except urllib.error.HTTPError as exc:
             return path, int(exc.code)
 
-    repeats = 1 if workers <= 1 else 4 * workers
-    with ThreadPoolExecutor(max_workers=max(1, 2 * workers)) as pool:
+    repeats = 12 * workers if repeat and workers > 1 else 1
+    with ThreadPoolExecutor(max_workers=8 * workers) as pool:
         for path, status in pool.map(get, [u for u in urls for _ in range(repeats)]):
             if status != 200:
                 raise SystemExit(f"{path} answered {status}: every measured URL must answer 200")
@@ -315,7 +315,9 @@ def main(argv: list[str] | None = None) -> int:
             wait_ready(base)
             started = time.monotonic()
             for name in names:
-                check_and_warm(base, scenarios[name], args.workers)
+                check_and_warm(
+                    base, scenarios[name], args.workers, repeat=mode == "cached" or name == "compare"
+                )
             print(
                 f"[{mode}: page cache {'on' if mode == 'cached' else 'off'}] server ready, "
                 f"{sum(len(scenarios[n]) for n in names)} URLs checked in {time.monotonic() - started:.1f} s; "

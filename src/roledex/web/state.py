@@ -38,6 +38,7 @@ from roledex.store.sqlite import SQLiteStore
 from roledex.taxonomy import Taxonomy, load_taxonomy
 
 T = TypeVar("T")
+_MISSING = object()
 PAGE_CACHE = 512  # rendered GET pages kept (about 20-150 KB each)
 
 
@@ -136,6 +137,15 @@ class Memo(Generic[T]):
             raise slot.error
         return slot.value
 
+    def peek(self, key: Hashable, default: Any = None) -> Any:
+        """The value of `key` when it is computed already, else `default` (never computes, never waits)."""
+        with self._lock:
+            slot = self._items.get(key)
+            if slot is None or not slot.done.is_set() or slot.error is not None:
+                return default
+            self._items.move_to_end(key)
+            return slot.value
+
     def clear(self) -> None:
         with self._lock:
             self._items.clear()
@@ -162,6 +172,17 @@ class AppState:
         fp = self.store.data_fingerprint()
         refreshed = self.small.get(("refreshed_at", fp), self._refreshed_at)
         return (fp, refreshed)
+
+    def known_version_key(self) -> tuple[Any, ...] | None:
+        """`version_key()` when it needs no query (the usual case), else None: safe on the event loop."""
+        fp = self.store.data_fingerprint()
+        refreshed = self.small.peek(("refreshed_at", fp), _MISSING)
+        return None if refreshed is _MISSING else (fp, refreshed)
+
+    def cached_page(self, path: str, query: str) -> str | None:
+        """A page already rendered for this address and data version, or None."""
+        version = self.known_version_key()
+        return None if version is None else self.pages.peek(("page", path, query, version))
 
     def _refreshed_at(self) -> str | None:
         row = self.store.conn.execute(
