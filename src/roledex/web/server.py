@@ -43,4 +43,6 @@ def serve(settings: Settings, host: str = "127.0.0.1", port: int = 8000, *, work
         workers=workers,
         log_level="warning",
         access_log=False,
+        # a worker busy with its first charts (vl-convert starting up holds the GIL for seconds) is not dead
+        timeout_worker_healthcheck=120,
     )
