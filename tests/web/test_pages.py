@@ -108,6 +108,12 @@ REDIRECTS = [
     ),
     ("/compare/data-scientist", "/roles/data-scientist"),
     ("/compare?a=Senior+Data+Scientist&b=Data+Analyst", "/compare/data-scientist@SE-vs-data-analyst"),
+    # the seed article, with titles written into the address
+    (
+        "/compare/lead-machine-learning-engineer-vs-research-engineer",
+        "/compare/ml-engineer@SE-vs-ml-research-engineer",
+    ),
+    ("/roles/lead-machine-learning-engineer", "/roles/ml-engineer@SE"),
 ]
 
 
