@@ -248,3 +248,12 @@ def test_head_requests_answer_like_get_without_a_body(client: TestClient, url: s
     r = client.head(url)
     assert r.status_code == 200 and r.content == b""
     assert "content-security-policy" in r.headers
+
+
+def test_a_cached_page_is_the_same_page_compressed_or_not(client: TestClient) -> None:
+    url = "/compare/data-scientist-vs-data-analyst?country=US"
+    first = client.get(url, headers={"accept-encoding": "identity"})
+    again = [client.get(url, headers={"accept-encoding": enc}) for enc in ("gzip", "identity", "gzip")]
+    assert {r.text for r in again} == {first.text}
+    assert [r.headers.get("content-encoding") for r in again] == ["gzip", None, "gzip"]
+    assert all("content-security-policy" in r.headers for r in again)

@@ -17,9 +17,9 @@ from typing import Any
 
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
-from starlette.datastructures import URL
+from starlette.datastructures import URL, Headers
 from starlette.middleware.gzip import GZipMiddleware
-from starlette.responses import HTMLResponse
+from starlette.responses import HTMLResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from roledex.settings import Settings
@@ -56,7 +56,12 @@ def create_app(settings: Settings, *, warm: bool = False, page_cache: int = PAGE
     in a background thread at startup, so the first visitors do not pay for them. `page_cache` is how many
     rendered GET pages are kept per data version (0: none).
     """
-    state = AppState(settings=settings, store=ReadStore(settings.db_path), pages=Memo(page_cache))
+    state = AppState(
+        settings=settings,
+        store=ReadStore(settings.db_path),
+        pages=Memo(page_cache),
+        compressed=Memo(page_cache),
+    )
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -113,9 +118,14 @@ class CachedPages:
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http" and scope["method"] == "GET":
-            html = self.state.cached_page(scope["path"], URL(scope=scope).query)
-            if html is not None:
-                await HTMLResponse(html)(scope, receive, send)
+            gzipped = "gzip" in Headers(scope=scope).get("accept-encoding", "")
+            page = self.state.cached_page(scope["path"], URL(scope=scope).query, gzipped=gzipped)
+            if isinstance(page, bytes):  # compressed once per page, not once per request
+                headers = {"Content-Encoding": "gzip", "Vary": "Accept-Encoding"}
+                await Response(page, media_type="text/html", headers=headers)(scope, receive, send)
+                return
+            if page is not None:
+                await HTMLResponse(page)(scope, receive, send)
                 return
         await self.app(scope, receive, send)
 

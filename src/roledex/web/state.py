@@ -20,6 +20,7 @@ address shows the same page until the data changes. `create_app(page_cache=0)` t
 
 from __future__ import annotations
 
+import gzip
 import os
 import threading
 from collections import OrderedDict
@@ -165,6 +166,7 @@ class AppState:
     articles: Memo[str] = field(default_factory=lambda: Memo(256))
     small: Memo[Any] = field(default_factory=lambda: Memo(64))
     pages: Memo[str] = field(default_factory=lambda: Memo(PAGE_CACHE))
+    compressed: Memo[bytes] = field(default_factory=lambda: Memo(PAGE_CACHE))
     ingest_lock: threading.Lock = field(default_factory=threading.Lock)
 
     def version_key(self) -> tuple[Any, ...]:
@@ -179,10 +181,17 @@ class AppState:
         refreshed = self.small.peek(("refreshed_at", fp), _MISSING)
         return None if refreshed is _MISSING else (fp, refreshed)
 
-    def cached_page(self, path: str, query: str) -> str | None:
-        """A page already rendered for this address and data version, or None."""
+    def cached_page(self, path: str, query: str, *, gzipped: bool = False) -> str | bytes | None:
+        """A page already rendered for this address and data version (gzipped: its compressed bytes, made
+        once), or None."""
         version = self.known_version_key()
-        return None if version is None else self.pages.peek(("page", path, query, version))
+        if version is None:
+            return None
+        key = ("page", path, query, version)
+        html: str | None = self.pages.peek(key)
+        if html is None or not gzipped:
+            return html
+        return self.compressed.get(key, lambda: gzip.compress(html.encode("utf-8"), compresslevel=6))
 
     def _refreshed_at(self) -> str | None:
         row = self.store.conn.execute(
