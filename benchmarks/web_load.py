@@ -225,7 +225,9 @@ end
 """
 
 
-def run_wrk(wrk: str, base: str, name: str, urls: list[str], seconds: int, connections: int) -> Result:
+def run_wrk(
+    wrk: str, base: str, name: str, urls: list[str], seconds: int, connections: int, gzip: bool = False
+) -> Result:
     paths = ", ".join('"' + u.replace('"', '\\"') + '"' for u in urls)
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as f:
         f.write(LUA % paths)
@@ -304,6 +306,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--workers", type=int, default=1, help="uvicorn worker processes")
     ap.add_argument("--tool", choices=("auto", "wrk", "python"), default="auto")
     ap.add_argument("--only", default="compare,jobs", help="scenarios: compare, jobs")
+    ap.add_argument("--gzip", action="store_true", help="ask for gzip like a browser (wrk only)")
     ap.add_argument(
         "--modes",
         default="cached,uncached",
@@ -340,7 +343,7 @@ def main(argv: list[str] | None = None) -> int:
             for name in names:
                 urls = scenarios[name]
                 if wrk:
-                    result = run_wrk(wrk, base, name, urls, args.seconds, args.connections)
+                    result = run_wrk(wrk, base, name, urls, args.seconds, args.connections, args.gzip)
                 else:
                     result = asyncio.run(_python_load(base, name, urls, args.seconds, args.connections))
                 print(f"  {result.line()}   ({len(urls)} distinct URLs)")
