@@ -137,15 +137,71 @@ def keyword_pattern(groups: dict[str, tuple[str, ...]]) -> tuple[re.Pattern[str]
     a scan 10-20x faster. So every branch here must start with a plain character (no group, class or
     `\\b` first; check word starts with `is_word_start`), and each ends with an empty group whose name
     tells the branch's kind: `kinds[m.lastgroup]`.
+
+    The branches are then grouped by that first character ("equal...|eeo...|affirmative..." becomes
+    "e(?:qual...|eo...)|a(?:ffirmative...)"), keeping their order within a group: at any position only the
+    branches that start with its character can match, so the first branch that matches is the same, and a
+    position now costs one test per distinct first character instead of one per branch (2-3x faster scans
+    of descriptions).
     """
-    branches: list[str] = []
+    by_lead: dict[str, list[str]] = {}
     kinds: dict[str, str] = {}
     for kind, patterns in groups.items():
         for i, pattern in enumerate(patterns):
             name = f"{kind}_{i}"
-            branches.append(f"{pattern}(?P<{name}>)")
+            lead, rest = _split_lead(pattern)
+            by_lead.setdefault(lead, []).append(f"{rest}(?P<{name}>)")
             kinds[name] = kind
-    return re.compile("|".join(branches)), kinds
+    alternation = "|".join(
+        re.escape(lead) + (rests[0] if len(rests) == 1 else "(?:" + "|".join(rests) + ")")
+        for lead, rests in by_lead.items()
+    )
+    return re.compile(alternation), kinds
+
+
+_REGEX_META = frozenset(".^$*+?{}[]|()\\")
+
+
+def _split_lead(pattern: str) -> tuple[str, str]:
+    """The literal character a keyword branch starts with ("a" of "abc", "+" of "\\+ ?years") and the rest."""
+    if pattern[:1] == "\\" and len(pattern) > 1 and not pattern[1].isalnum():
+        lead, rest = pattern[1], pattern[2:]
+    elif pattern and pattern[0] not in _REGEX_META:
+        lead, rest = pattern[0], pattern[1:]
+    else:
+        raise ValueError(f"keyword pattern {pattern!r} must start with a plain character")
+    if rest[:1] in ("?", "*", "+", "{"):
+        raise ValueError(f"keyword pattern {pattern!r} must start with a plain character, not a repeated one")
+    if _has_top_level_bar(pattern):
+        raise ValueError(
+            f"keyword pattern {pattern!r} has a top-level '|': give each alternative its own entry"
+        )
+    return lead, rest
+
+
+def _has_top_level_bar(pattern: str) -> bool:
+    depth, in_class, i = 0, False, 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+            if pattern[i + 1 : i + 2] == "^":
+                i += 1
+            if pattern[i + 1 : i + 2] == "]":  # "[]...]", "[^]...]": a leading "]" is a member
+                i += 1
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            return True
+        i += 1
+    return False
 
 
 # Cues that say whether a requirement is required or only preferred. "fwd_*" cues apply to what follows
