@@ -3,17 +3,23 @@
     python -m benchmarks.profile_stages [--data ../shared/data] [--repeat 5] [--source linkedin]
                                         [--limit N] [--cprofile 40] [--no-stages]
 
-Figures are CPU time (`time.process_time`), the minimum over `--repeat` runs, because the machine this runs
-on is shared and noisy. Every run starts with cold memo caches (the `functools` caches of roledex's
-normalize/extract/pipeline modules are cleared), so a run is one honest pass over the corpus.
+Figures are CPU time (`time.process_time`) over `--repeat` runs, because the machine this runs on is shared
+and noisy. Every run starts with cold memo caches (the `functools` caches of roledex's normalize/extract/
+pipeline modules are cleared), so a run is one honest pass over the corpus. Two estimates are printed:
 
-- total: `process_record` over every posting, unwrapped; µs per posting and postings/s per core.
+- "min of runs": the smallest total of a whole run;
+- "per-posting min": every posting (and every stage call) is timed on its own and its smallest time over
+  the runs is kept; the sum is far less sensitive to load spikes on a busy machine. The clock's own cost
+  (calibrated) is subtracted from every timed call.
+
+What is timed:
+- total: `process_record` over every posting, without stage wrappers; µs per posting and postings/s per core.
 - baseline: `text.lower().split()` over the same descriptions, in the same process and the same runs. The
   ratio total / baseline is comparable across machines and load levels where raw µs are not.
 - stages: every stage function `normalize_posting` calls through the `roledex.pipeline.stages` namespace is
-  wrapped with a CPU timer for a separate set of runs; the timer's own cost (calibrated on a no-op) is
-  subtracted. Skill extraction is split by what it reads (description, tags, title). Whatever the wrappers
-  do not see (title clean-up, merging, building the Posting) is "other".
+  wrapped with a CPU timer for a separate set of runs. Skill extraction is split by what it reads
+  (description, tags, title). What the wrappers do not see (title clean-up, merging, building the
+  Posting, garbage collection) is "other".
 - `--cprofile N`: the N functions with the most own time under cProfile (which inflates everything ~3x;
   use it for the ranking, not the figures).
 """
@@ -28,7 +34,6 @@ import io
 import pstats
 import sys
 import time
-from collections import defaultdict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -63,6 +68,43 @@ STAGE_NAMES = (
 _clock = time.process_time
 
 
+class Timings:
+    """Seconds per label and per posting for one run, and the best of several runs (both estimates)."""
+
+    def __init__(self, n: int) -> None:
+        self.n = n
+        self.run: dict[str, list[float]] = {}
+        self.calls: dict[str, int] = {}
+        self.best_run: dict[str, float] = {}
+        self.best_each: dict[str, list[float]] = {}
+
+    def add(self, label: str, i: int, secs: float) -> None:
+        row = self.run.get(label)
+        if row is None:  # first call of this label in this run
+            row = self.run[label] = [0.0] * self.n
+            self.calls[label] = 0  # calls per run
+        row[i] += secs
+        self.calls[label] += 1
+
+    def end_run(self) -> None:
+        for label, row in self.run.items():
+            self.best_run[label] = min(self.best_run.get(label, float("inf")), sum(row))
+            best = self.best_each.setdefault(label, [float("inf")] * self.n)
+            for i, secs in enumerate(row):
+                if secs < best[i]:
+                    best[i] = secs
+        self.run = {}
+
+    def min_of_runs(self, label: str) -> float:
+        return self.best_run.get(label, 0.0)
+
+    def per_item_min(self, label: str) -> float:
+        return sum(self.best_each.get(label, ()))
+
+    def labels(self) -> list[str]:
+        return list(self.best_run)
+
+
 def load_postings(data: Path, source: str | None = None, limit: int | None = None) -> list[RawPosting]:
     """Every RawPosting with a non-empty description under `data`, in file order."""
     out: list[RawPosting] = []
@@ -86,82 +128,66 @@ def clear_caches() -> None:
                 obj.cache_clear()
 
 
-def _min_cpu(runs: int, body: Callable[[], None], *, cold: bool = True) -> float:
-    """The smallest CPU time of `runs` runs of body(), with garbage collection between (not during) runs."""
+def clock_cost() -> float:
+    """CPU seconds two clock reads cost (subtracted from every individually timed call)."""
+    clock = _clock
     best = float("inf")
+    for _ in range(5):
+        t0 = clock()
+        for _ in range(10000):
+            clock()
+            clock()
+        best = min(best, (clock() - t0) / 10000)
+    return best
+
+
+def _runs(runs: int, body: Callable[[], None], *, cold: bool = True) -> None:
     for _ in range(runs):
         if cold:
             clear_caches()
         gc.collect()
-        t0 = _clock()
         body()
-        best = min(best, _clock() - t0)
-    return best
 
 
-def time_baseline(texts: list[str], runs: int) -> float:
-    def body() -> None:
-        for t in texts:
-            t.lower().split()
-
-    return _min_cpu(runs, body, cold=False)
-
-
-def time_total(records: list[RawPosting], taxonomy: Taxonomy, runs: int) -> float:
-    process = stages.process_record
-
-    def body() -> None:
-        for r in records:
-            process(r, taxonomy)
-
-    return _min_cpu(runs, body)
-
-
-def _timer_cost() -> float:
-    """CPU seconds one wrapped call costs beyond the function itself (two clock reads and the bookkeeping)."""
-    totals: dict[str, float] = defaultdict(float)
-
-    def noop() -> None:
-        return None
-
-    wrapped = _timed("noop", noop, totals)
-    n = 20000
-    best = float("inf")
-    for _ in range(3):
-        t0 = _clock()
-        for _ in range(n):
-            wrapped()
-        best = min(best, _clock() - t0)
-    return best / n
-
-
-def _timed(label: str, fn: Callable[..., Any], totals: dict[str, float]) -> Callable[..., Any]:
+def time_baseline(texts: list[str], runs: int, timings: Timings, cost: float) -> None:
     clock = _clock
 
-    @functools.wraps(fn)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        t0 = clock()
-        try:
-            return fn(*args, **kwargs)
-        finally:
-            totals[label] += clock() - t0
+    def body() -> None:
+        for i, t in enumerate(texts):
+            t0 = clock()
+            t.lower().split()
+            timings.add("baseline", i, clock() - t0 - cost)
+        timings.end_run()
 
-    return wrapper
+    _runs(runs, body, cold=False)
+
+
+def time_total(
+    records: list[RawPosting], taxonomy: Taxonomy, runs: int, timings: Timings, cost: float
+) -> None:
+    process, clock = stages.process_record, _clock
+
+    def body() -> None:
+        for i, r in enumerate(records):
+            t0 = clock()
+            process(r, taxonomy)
+            timings.add("total", i, clock() - t0 - cost)
+        timings.end_run()
+
+    _runs(runs, body)
 
 
 class _TimedMatcher:
     """Stands in for the skill matcher: times `extract`, labelled by the field of the posting it reads."""
 
-    def __init__(
-        self, matcher: Any, current: list[RawPosting], totals: dict[str, float], calls: dict
-    ) -> None:
-        self._matcher, self._current, self._totals, self._calls = matcher, current, totals, calls
+    def __init__(self, matcher: Any, state: list[Any], timings: Timings, cost: float) -> None:
+        self._matcher, self._state, self._timings, self._cost = matcher, state, timings, cost
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._matcher, name)
 
     def extract(self, text: str, *args: Any, **kwargs: Any) -> Any:
-        raw = self._current[0]
+        i, raw = self._state
         if text is raw.description:
             label = "skills (description)"
         elif raw.tags and text == ", ".join(raw.tags):
@@ -172,35 +198,35 @@ class _TimedMatcher:
         try:
             return self._matcher.extract(text, *args, **kwargs)
         finally:
-            self._totals[label] += _clock() - t0
-            self._calls[label] += 1
+            self._timings.add(label, i, _clock() - t0 - self._cost)
 
 
 @contextmanager
-def _wrapped_stages(
-    current: list[RawPosting], totals: dict[str, float], calls: dict[str, int]
-) -> Iterator[None]:
+def _wrapped_stages(state: list[Any], timings: Timings, cost: float) -> Iterator[None]:
     saved: dict[str, Any] = {}
+
+    def timed(label: str, fn: Callable[..., Any]) -> Callable[..., Any]:
+        clock = _clock
+
+        @functools.wraps(fn)
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            t0 = clock()
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                timings.add(label, state[0], clock() - t0 - cost)
+
+        return wrapper
+
     try:
         for name in STAGE_NAMES:
             fn = getattr(stages, name, None)
-            if fn is None:
-                continue
-            saved[name] = fn
-
-            def counting(fn: Callable[..., Any] = fn, name: str = name) -> Callable[..., Any]:
-                inner = _timed(name, fn, totals)
-
-                def call(*args: Any, **kwargs: Any) -> Any:
-                    calls[name] += 1
-                    return inner(*args, **kwargs)
-
-                return call
-
-            setattr(stages, name, counting())
+            if fn is not None:
+                saved[name] = fn
+                setattr(stages, name, timed(name, fn))
         real_matcher = stages.skill_matcher
         saved["skill_matcher"] = real_matcher
-        stages.skill_matcher = lambda tax: _TimedMatcher(real_matcher(tax), current, totals, calls)
+        stages.skill_matcher = lambda tax: _TimedMatcher(real_matcher(tax), state, timings, cost)
         yield
     finally:
         for name, fn in saved.items():
@@ -208,31 +234,20 @@ def _wrapped_stages(
 
 
 def time_stages(
-    records: list[RawPosting], taxonomy: Taxonomy, runs: int
-) -> tuple[dict[str, float], dict[str, int], float]:
-    """Per-stage CPU seconds (min over runs, timer cost subtracted), calls per run, and the wrapped total."""
-    best: dict[str, float] = {}
-    calls_per_run: dict[str, int] = {}
-    wrapped_total = float("inf")
-    overhead = _timer_cost()
-    for _ in range(runs):
-        totals: dict[str, float] = defaultdict(float)
-        calls: dict[str, int] = defaultdict(int)
-        current: list[RawPosting] = [records[0]]
-        clear_caches()
-        gc.collect()
-        with _wrapped_stages(current, totals, calls):
+    records: list[RawPosting], taxonomy: Taxonomy, runs: int, timings: Timings, cost: float
+) -> None:
+    """Per-stage CPU seconds, every stage call timed on its own (clock cost subtracted)."""
+    state: list[Any] = [0, records[0]]
+
+    def body() -> None:
+        with _wrapped_stages(state, timings, cost):
             process = stages.process_record
-            t0 = _clock()
-            for r in records:
-                current[0] = r
+            for i, r in enumerate(records):
+                state[0], state[1] = i, r
                 process(r, taxonomy)
-            wrapped_total = min(wrapped_total, _clock() - t0)
-        for label, secs in totals.items():
-            net = max(0.0, secs - overhead * calls[label])
-            best[label] = min(best.get(label, float("inf")), net)
-            calls_per_run[label] = calls[label]
-    return best, calls_per_run, wrapped_total
+        timings.end_run()
+
+    _runs(runs, body)
 
 
 def cprofile_top(records: list[RawPosting], taxonomy: Taxonomy, top: int) -> str:
@@ -271,24 +286,38 @@ def main(argv: list[str] | None = None) -> None:
     kb = sum(map(len, texts)) / n / 1000
     print(
         f"{n:,} postings ({kb:.1f} k characters of description on average) from {args.data}, "
-        f"loaded in {time.perf_counter() - t0:.1f} s; CPU time, min of {args.repeat} runs"
+        f"loaded in {time.perf_counter() - t0:.1f} s; CPU time over {args.repeat} runs"
     )
 
-    base = time_baseline(texts, args.repeat)
-    total = time_total(records, taxonomy, args.repeat)
+    cost = clock_cost()
+    totals = Timings(n)
+    time_baseline(texts, args.repeat, totals, cost)
+    time_total(records, taxonomy, args.repeat, totals, cost)
     us = lambda secs: secs / n * 1e6  # noqa: E731
+    head = f"{'min of runs':>13}{'per-posting min':>17}"
 
     if not args.no_stages:
-        per_stage, calls, wrapped = time_stages(records, taxonomy, args.repeat)
-        print(f"\n{'stage':<28}{'calls':>8}{'µs/posting':>12}{'share':>8}")
-        for label, secs in sorted(per_stage.items(), key=lambda kv: -kv[1]):
-            print(f"{label:<28}{calls[label]:>8,}{us(secs):>12.1f}{secs / total:>8.1%}")
-        other = max(0.0, total - sum(per_stage.values()))
-        print(f"{'other (unattributed)':<28}{'':>8}{us(other):>12.1f}{other / total:>8.1%}")
-        print(f"(wrapped run: {us(wrapped):.1f} µs/posting including the timers)")
+        per_stage = Timings(n)
+        time_stages(records, taxonomy, args.repeat, per_stage, cost)
+        total_each = totals.per_item_min("total")
+        print(f"\n{'stage':<28}{'calls/run':>10}{head}{'share':>8}")
+        labels = sorted(per_stage.labels(), key=lambda lb: -per_stage.per_item_min(lb))
+        for label in labels:
+            runs, each = per_stage.min_of_runs(label), per_stage.per_item_min(label)
+            calls = per_stage.calls.get(label, 0)
+            print(f"{label:<28}{calls:>10,}{us(runs):>13.1f}{us(each):>17.1f}{each / total_each:>8.1%}")
+        other_runs = max(0.0, totals.min_of_runs("total") - sum(map(per_stage.min_of_runs, labels)))
+        other_each = max(0.0, total_each - sum(map(per_stage.per_item_min, labels)))
+        print(f"{'other (unattributed)':<28}{'':>10}{us(other_runs):>13.1f}{us(other_each):>17.1f}")
 
-    print(f"\ntotal process_record      {us(total):>8.1f} µs/posting  {n / total:>8,.0f} postings/s per core")
-    print(f"baseline lower()+split()  {us(base):>8.1f} µs/posting  ratio total/baseline {total / base:.1f}")
+    print(f"\n{'µs per posting':<28}{'':>10}{head}")
+    for label, name in (("total", "total process_record"), ("baseline", "baseline lower()+split()")):
+        print(
+            f"{name:<28}{'':>10}{us(totals.min_of_runs(label)):>13.1f}{us(totals.per_item_min(label)):>17.1f}"
+        )
+    for name, pick in (("min of runs", totals.min_of_runs), ("per-posting min", totals.per_item_min)):
+        total, base = pick("total"), pick("baseline")
+        print(f"{name:<16} {n / total:>8,.0f} postings/s per core   ratio total/baseline {total / base:.1f}")
 
     if args.cprofile:
         print()
