@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import os
 from pathlib import Path
 
@@ -35,6 +36,10 @@ def serve(settings: Settings, host: str = "127.0.0.1", port: int = 8000, *, work
     os.environ["ROLEDEX_DB"] = str(settings.db_path)
     if settings.admin_token:
         os.environ["ROLEDEX_ADMIN_TOKEN"] = settings.admin_token
+    extra: dict[str, object] = {}
+    if "timeout_worker_healthcheck" in inspect.signature(uvicorn.Config).parameters:  # uvicorn >= 0.31
+        # a worker busy with its first charts (vl-convert starting up holds the GIL for seconds) is not dead
+        extra["timeout_worker_healthcheck"] = 120
     uvicorn.run(
         "roledex.web.app:app_from_env",
         factory=True,
@@ -43,6 +48,5 @@ def serve(settings: Settings, host: str = "127.0.0.1", port: int = 8000, *, work
         workers=workers,
         log_level="warning",
         access_log=False,
-        # a worker busy with its first charts (vl-convert starting up holds the GIL for seconds) is not dead
-        timeout_worker_healthcheck=120,
+        **extra,  # type: ignore[arg-type]
     )
