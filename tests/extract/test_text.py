@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from roledex.extract.text import PREFERENCE_CUES, keyword_pattern
+from roledex.extract.text import PREFERENCE_CUES, LiteralSet, keyword_pattern
 
 GROUPS = {
     "a": (r"equal[- ](?:employment )?opportunit", r"eeo\b", r"e-verify\b", r"equal\b"),
@@ -56,3 +56,20 @@ def test_preference_cues_still_name_their_kind(text, kinds):
 def test_a_branch_must_start_with_one_plain_character(pattern):
     with pytest.raises(ValueError):
         keyword_pattern({"k": (pattern,)})
+
+
+WORDS = ("degree", "ph.d", "ph. d", "master", "aster", "high school", "high-school", "401", "ée", "’s")
+
+
+@given(st.text(alphabet=st.sampled_from("degree ph.d master high-school 401 ée’s\nPHD"), max_size=60))
+def test_a_literal_set_finds_what_in_tests_find(text):
+    words = LiteralSet(WORDS)
+    assert words.found_in(text) == [w for w in WORDS if w in text]
+    assert words.any_in(text) == any(w in text for w in WORDS)
+
+
+def test_a_literal_set_needs_words():
+    with pytest.raises(ValueError):
+        LiteralSet([])
+    with pytest.raises(ValueError):
+        LiteralSet(["a", ""])

@@ -33,6 +33,7 @@ from dataclasses import dataclass
 
 from roledex.extract.sections import Section, section_lower, split_sections
 from roledex.extract.text import (
+    LiteralSet,
     aside_spans,
     is_word_start,
     keyword_pattern,
@@ -169,6 +170,7 @@ _IGNORED_KINDS = frozenset({"benefits", "company", "equal_opportunity"})
 _GATE_WORDS: tuple[str, ...] = ("degree", "bachelor", "master", "phd", "ph.d", "doctor", "diploma")
 _GATE_WORDS += ("ph. d", "dphil", "d.phil", "baccalaureate", "undergrad", "under grad", "associate")
 _GATE_WORDS += ("high school", "high-school")
+_GATE_WORD_SET = LiteralSet(_GATE_WORDS)  # one scan of a description for all of them
 
 # ------------------------------------------------------------------------------------------ fields
 _FIELD_WORDS, _FIELD_WORD_KINDS = keyword_pattern(
@@ -378,7 +380,7 @@ def extract_education(text: str, sections: Sequence[Section] | None = None) -> E
     if sections is None:
         sections = split_sections(text)
     full_low = lower(text)
-    present = [word for word in _GATE_WORDS if word in full_low]
+    present = _GATE_WORD_SET.found_in(full_low)
     abbreviations = _DEGREE_ABBREVIATIONS.search(text) is not None
     if not present and not abbreviations:
         return Education(None, ())  # no degree named anywhere

@@ -38,6 +38,7 @@ from typing import Literal
 
 from roledex.extract.text import (
     BULLET,
+    LiteralSet,
     clean_inline,
     is_word_start,
     keyword_pattern,
@@ -517,6 +518,7 @@ _PROSE_ANCHORS: tuple[str, ...] = (
 )
 _PROSE_ANCHORS += ("offer", "benefits", "time off", "dental", "range", "stock option", "insurance", "founded")
 _PROSE_ANCHORS += ("headquarter", "leading", "global", "world", "backed by", "series ", "fortune")
+_PROSE_ANCHOR_SET = LiteralSet(_PROSE_ANCHORS)
 _GUARD = re.compile(r"\+ ?(?:years?|yrs)\b|years? of|degree\b|bachelor|master'?s\b|ph\.?d\b")
 _PROSE_MIN_CHARS = 60
 
@@ -580,7 +582,7 @@ def _trimmed(text: str, lo: int, hi: int) -> tuple[int, int]:
 
 def _prose_cue(window: str) -> str | None:
     """The strongest prose cue in the (lower-cased) start of a paragraph, unless it states a requirement."""
-    if not any(anchor in window for anchor in _PROSE_ANCHORS):
+    if not _PROSE_ANCHOR_SET.any_in(window):
         return None
     best: str | None = None
     for m in _PROSE_CUES.finditer(window):

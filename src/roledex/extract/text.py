@@ -14,7 +14,10 @@ or a number of years cost any Python work.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
+
+import ahocorasick_rs
 
 # a bullet marker at the start of a line: -, *, •, ·, ●, ○, ▪, +, "o", "1." / "1)"
 BULLET = re.compile(r"^[ \t>]*(?:[-*+–—](?=[ \t])|[•·●○◦▪■►‣⁃]|o(?=[ \t])|\d{1,2}[.)](?=[ \t]))[ \t]*", re.M)
@@ -24,7 +27,13 @@ _MD_ESCAPE = re.compile(r"\\([-\\`*_{}\[\]()#+.!|>~])")
 _MD_EMPHASIS = re.compile(r"(?<![\w*])(\*{1,3}|_{1,3})(?=\S)(.+?)(?<=\S)\1(?![\w*])")
 _STRAY_MARKUP = re.compile(r"\*{2,}|(?<!\w)_+(?=\s|$)|(?<=\s)_+(?!\w)|^#{1,6}[ \t]*|`")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u3000]+")
-_TRAILING = re.compile(r"[\s.,;:!?*_\-–—]+$")
+# what tidy_statement strips from the end: every whitespace character (what `\s` and str.isspace match) and
+# trailing punctuation. str.rstrip does it in C; a "[...]+$" regex tries every position of the statement.
+_WHITESPACE = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009"
+    "\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+_TRAILING_CHARS = _WHITESPACE + ".,;:!?*_-–—"
 
 
 def clean_inline(text: str) -> str:
@@ -38,6 +47,8 @@ def clean_inline(text: str) -> str:
         text = _STRAY_MARKUP.sub("", text)
     elif "#" in text or "`" in text:
         text = _STRAY_MARKUP.sub("", text)
+    if text.isascii() and "  " not in text and "\t" not in text:
+        return text.strip()  # no run of spaces to collapse (the common case): skip the regex
     return _SPACES.sub(" ", text).strip()
 
 
@@ -54,7 +65,7 @@ def is_bullet(line: str) -> bool:
 def tidy_statement(text: str) -> str:
     """A statement as a short display string: markup and bullet gone, no trailing punctuation, capitalised."""
     text = clean_inline(strip_bullet(text))
-    text = _TRAILING.sub("", text)
+    text = text.rstrip(_TRAILING_CHARS)
     if text and text[0].islower():
         text = text[0].upper() + text[1:]
     return text
@@ -123,6 +134,30 @@ def lower(text: str) -> str:
 
 
 _ASCII_LOWER = {c: c + 32 for c in range(ord("A"), ord("Z") + 1)}
+
+
+class LiteralSet:
+    """Fixed strings looked for in one C pass (Aho-Corasick) instead of one `in` scan per string.
+
+    `any_in(text)` is `any(w in text for w in words)` and `found_in(text)` is `[w for w in words if w in
+    text]`: a description is scanned once, not once per word (14 gate words cost 28 µs as `in` tests and
+    12 µs as one scan on a 4 KB description; 23 cue anchors on a 200-character window 4.6 µs and 1.6 µs).
+    """
+
+    __slots__ = ("_automaton", "words")
+
+    def __init__(self, words: Iterable[str]) -> None:
+        self.words = tuple(dict.fromkeys(words))
+        if not self.words or not all(self.words):
+            raise ValueError("LiteralSet needs at least one word and no empty word")
+        self._automaton = ahocorasick_rs.AhoCorasick(list(self.words))
+
+    def any_in(self, text: str) -> bool:
+        return bool(self._automaton.find_matches_as_indexes(text))
+
+    def found_in(self, text: str) -> list[str]:
+        hits = {i for i, _, _ in self._automaton.find_matches_as_indexes(text, overlapping=True)}
+        return [self.words[i] for i in sorted(hits)]
 
 
 def is_word_start(low: str, i: int) -> bool:
