@@ -17,6 +17,7 @@ from roledex.analytics.profiles import (
     ProfileFilter,
     load_profile,
     skill_background,
+    survey_rows,
     survey_salaries,
 )
 from roledex.analytics.rolespec import RoleSpec
@@ -359,9 +360,10 @@ def _salary(conn: Any, specs: Sequence[RoleSpec], flt: ProfileFilter) -> dict[st
     out = []
     for spec in specs:
         levels = [spec.level] if spec.level else list(LEVELS)
+        records = survey_rows(conn, spec.role, flt)
         rows = []
         for level in levels:
-            survey = survey_salaries(conn, spec.role, level, flt)
+            survey = survey_salaries(conn, spec.role, level, flt, rows=records)
             posted = load_profile(conn, spec.role, level, flt).get("posted_salary", {})
             rows.append(
                 {
@@ -380,7 +382,7 @@ def _salary(conn: Any, specs: Sequence[RoleSpec], flt: ProfileFilter) -> dict[st
                     },
                 }
             )
-        overall = survey_salaries(conn, spec.role, spec.level, flt)
+        overall = survey_salaries(conn, spec.role, spec.level, flt, rows=records)
         out.append(
             {"role": spec.slug, "by_level": rows, "survey_all_levels": summarize(overall["values"]).to_dict()}
         )
@@ -404,7 +406,7 @@ def _outlook(
 ) -> dict[str, Any]:
     out = []
     for spec, p in zip(specs, profiles, strict=True):
-        survey = survey_salaries(conn, spec.role, spec.level, flt)
+        survey = survey_salaries(conn, spec.role, spec.level, flt, rows=survey_rows(conn, spec.role, flt))
         trend = [pt.to_dict() for pt in year_trend(survey["by_year"])]
         role = taxonomy.role(spec.role)
         out.append(

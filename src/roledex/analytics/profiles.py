@@ -315,35 +315,45 @@ def load_profile(conn: Any, role: str, level: str | None, flt: ProfileFilter = N
     return compute_profile(conn, role, level, flt)
 
 
-def survey_salaries(
-    conn: Any, role: str, level: str | None, flt: ProfileFilter = NO_FILTER
-) -> dict[str, Any]:
-    """The salary-survey layer of a role (at a level): values in annual USD as published, and currencies."""
+def survey_rows(conn: Any, role: str, flt: ProfileFilter = NO_FILTER) -> list[tuple[str, int, float, str]]:
+    """(level, work_year, salary_in_usd, currency) of every survey record of a role under `flt`: read once,
+    then split by level in memory (a role has tens of thousands of records, a comparison asks for five cuts)."""
     clauses: list[str] = ["role = ?"]
     params: list[Any] = [role]
-    if level and level != "*":
-        clauses.append("level = ?")
-        params.append(level)
     if flt.country:
         clauses.append("employee_residence = ?")
         params.append(flt.country.upper())
     if flt.since:
         clauses.append("work_year >= ?")
         params.append(int(flt.since[:4]))
-    where = " AND ".join(clauses)
-    rows = conn.execute(
-        f"SELECT work_year, salary_in_usd, salary_currency FROM salary_records WHERE {where}", params
-    ).fetchall()
+    sql = f"SELECT level, work_year, salary_in_usd, salary_currency FROM salary_records WHERE {' AND '.join(clauses)}"
+    return [(str(lv), int(y), float(usd), str(cur)) for lv, y, usd, cur in conn.execute(sql, params)]
+
+
+def survey_salaries(
+    conn: Any,
+    role: str,
+    level: str | None,
+    flt: ProfileFilter = NO_FILTER,
+    rows: Sequence[tuple[str, int, float, str]] | None = None,
+) -> dict[str, Any]:
+    """The salary-survey layer of a role (at a level): values in annual USD as published, and currencies.
+
+    `rows` from `survey_rows` saves the read when several levels of one role are asked for."""
+    if rows is None:
+        rows = survey_rows(conn, role, flt)
     by_year: dict[int, list[float]] = {}
-    currencies: dict[str, int] = {}
-    for year, usd, cur in rows:
-        by_year.setdefault(int(year), []).append(float(usd))
-        currencies[cur] = currencies.get(cur, 0) + 1
+    currencies: Counter[str] = Counter()
+    for lv, year, usd, cur in rows:
+        if level and level != "*" and lv != level:
+            continue
+        by_year.setdefault(year, []).append(usd)
+        currencies[cur] += 1
     values = [v for vs in by_year.values() for v in vs]
     return {
         "values": values,
         "by_year": by_year,
-        "currencies": dict(sorted(currencies.items(), key=lambda kv: -kv[1])),
+        "currencies": _ranked(currencies),
         "query": {
             "role": role,
             "level": level if level != "*" else None,
