@@ -348,6 +348,13 @@ def _open_store(db: Path | None):
 
 
 OutputFormat = Annotated[str, typer.Option("--format", "-f", help="md, html or json.")]
+OutputOption = Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file.")]
+CountryOption = Annotated[
+    str | None, typer.Option(help="Only postings and salaries of this country (ISO code).")
+]
+SinceOption = Annotated[
+    str | None, typer.Option(help="Only postings posted on or after this date (YYYY-MM-DD).")
+]
 
 
 def _comparison(roles: list[str], country: str | None, since: str | None, db: Path | None) -> dict[str, Any]:
@@ -388,14 +395,10 @@ def compare(
     roles: Annotated[
         list[str], typer.Argument(help="Two or more roles: role ids, role@LEVEL, or job titles in quotes.")
     ],
-    country: Annotated[
-        str | None, typer.Option(help="Only postings and salaries of this country (ISO code).")
-    ] = None,
-    since: Annotated[
-        str | None, typer.Option(help="Only postings posted on or after this date (YYYY-MM-DD).")
-    ] = None,
+    country: CountryOption = None,
+    since: SinceOption = None,
     fmt: OutputFormat = "md",
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file.")] = None,
+    output: OutputOption = None,
     db: DbOption = None,
 ) -> None:
     """Compare roles side by side: definitions, responsibilities, skills, tools, education, salary, outlook, tips."""
@@ -410,14 +413,10 @@ def compare(
 @app.command()
 def role(
     spec: Annotated[str, typer.Argument(help="A role id, role@LEVEL, or a job title in quotes.")],
-    country: Annotated[
-        str | None, typer.Option(help="Only postings and salaries of this country (ISO code).")
-    ] = None,
-    since: Annotated[
-        str | None, typer.Option(help="Only postings posted on or after this date (YYYY-MM-DD).")
-    ] = None,
+    country: CountryOption = None,
+    since: SinceOption = None,
     fmt: OutputFormat = "md",
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file.")] = None,
+    output: OutputOption = None,
     db: DbOption = None,
 ) -> None:
     """The profile of one role, computed from the postings and salary records."""
