@@ -7,6 +7,8 @@ echo "== system packages for the browser tests (Debian chromium, fonts)"
 bash scripts/install-browser-deps.sh
 echo "== ruff"
 .venv/bin/ruff check src tests benchmarks scripts
+echo "== mypy"
+.venv/bin/mypy
 echo "== import layering (import-linter)"
 .venv/bin/lint-imports
 echo "== pytest"
