@@ -181,7 +181,7 @@ def check_and_warm(base: str, urls: list[str], workers: int, repeat: bool) -> No
     def get(path: str) -> tuple[str, int, float]:
         start = time.perf_counter()
         try:
-            with opener.open(base + path, timeout=120) as r:
+            with opener.open(base + path, timeout=600) as r:
                 r.read()
                 status = int(r.status)
         except urllib.error.HTTPError as exc:
