@@ -1,7 +1,7 @@
 """Where the CPU time of `process_record` goes, per stage, over every real posting with a description.
 
     python -m benchmarks.profile_stages [--data ../shared/data] [--repeat 5] [--source linkedin]
-                                        [--limit N] [--cprofile 40] [--no-stages]
+                                        [--limit N] [--unique] [--cprofile 40] [--no-stages]
 
 Figures are CPU time (`time.process_time`) over `--repeat` runs, because the machine this runs on is shared
 and noisy. Every run starts with cold memo caches (the `functools` caches of roledex's normalize/extract/
@@ -268,6 +268,11 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--repeat", type=int, default=5, help="runs per figure; the minimum is reported")
     ap.add_argument("--source", help="only postings of this source (linkedin, glassdoor, hn, ...)")
     ap.add_argument("--limit", type=int, help="at most this many postings")
+    ap.add_argument(
+        "--unique",
+        action="store_true",
+        help="only the first posting of each description (no repeats to memoize)",
+    )
     ap.add_argument("--no-stages", action="store_true", help="total and baseline only")
     ap.add_argument(
         "--cprofile", type=int, default=0, metavar="N", help="print the top N functions by own time"
@@ -276,6 +281,11 @@ def main(argv: list[str] | None = None) -> None:
 
     t0 = time.perf_counter()
     records = load_postings(args.data, args.source, args.limit)
+    if args.unique:
+        firsts: dict[str, RawPosting] = {}
+        for r in records:
+            firsts.setdefault(r.description, r)
+        records = list(firsts.values())
     if not records:
         sys.exit(f"no postings with a description under {args.data}")
     taxonomy = load_taxonomy()
@@ -285,7 +295,7 @@ def main(argv: list[str] | None = None) -> None:
         stages.process_record(r, taxonomy)
     kb = sum(map(len, texts)) / n / 1000
     print(
-        f"{n:,} postings ({kb:.1f} k characters of description on average) from {args.data}, "
+        f"{n:,} postings, {len(set(texts)):,} distinct descriptions ({kb:.1f} k characters on average) from {args.data}, "
         f"loaded in {time.perf_counter() - t0:.1f} s; CPU time over {args.repeat} runs"
     )
 

@@ -14,6 +14,7 @@ from roledex.pipeline.stages import (
     posting_dedupe_key,
     posting_key,
     process_record,
+    read_description,
 )
 from roledex.store.base import Reject
 
@@ -150,3 +151,23 @@ def test_the_folded_head_of_a_text_is_the_head_of_its_fold(text, size):
     reference = text.casefold().encode("utf-8", "surrogatepass").translate(None, _ASCII_NOISE)
     assert _fold(text) == reference
     assert _fold_head(text, size) == reference[:size]
+
+
+def test_description_facts_are_the_extractors_results_and_are_memoized(taxonomy):
+    from roledex.extract.education import extract_education
+    from roledex.extract.experience import extract_min_years
+    from roledex.extract.responsibilities import responsibility_phrases
+    from roledex.extract.sections import responsibility_statements, split_sections
+    from roledex.extract.skills import skill_matcher
+
+    facts = read_description(DESCRIPTION, taxonomy)
+    sections = split_sections(DESCRIPTION)
+    statements = responsibility_statements(sections)
+    assert facts.sections == sections
+    assert facts.education == extract_education(DESCRIPTION, sections)
+    assert facts.min_years == extract_min_years(DESCRIPTION, sections) == 5
+    assert facts.statements == statements
+    assert facts.phrases == responsibility_phrases(statements)
+    assert facts.skills == skill_matcher(taxonomy).extract(DESCRIPTION, sections)
+    assert read_description(DESCRIPTION, taxonomy) is facts  # a repeated description is read once
+    assert read_description("", taxonomy).sections == ()

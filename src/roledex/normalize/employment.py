@@ -450,9 +450,10 @@ def _manages(text: str) -> bool:
     return False
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=1024)
 def scan_description(text: str) -> DescriptionCues:
-    """The cue reader of one description (cached by the text: the normalizers of one posting share it)."""
+    """The cue reader of one description (cached by the text: the normalizers of one posting share it, and
+    feeds repeat descriptions, nearly always close together)."""
     return DescriptionCues(text)
 
 

@@ -142,11 +142,18 @@ def find_pay(text: str, *, country: str | None = None) -> Pay | None:
     See salary_find.py for how base pay is told apart from bonuses, equity, stipends, funding and revenue,
     and how several pay zones merge into one range.
     """
-    from roledex.normalize.salary_find import find_base_pay
-
     if not isinstance(text, str) or not text:
         return None
     try:
-        return find_base_pay(text[:_MAX_TEXT], normalize_country(country))
+        return _find_pay(text[:_MAX_TEXT], normalize_country(country))
     except (ValueError, OverflowError, ArithmeticError):  # pragma: no cover - defensive: never crash
         return None
+
+
+@lru_cache(maxsize=1024)
+def _find_pay(text: str, country: str | None) -> Pay | None:
+    # memoized: feeds repeat descriptions (a posting per city, reposts, several boards), nearly always
+    # close together; a Pay is immutable
+    from roledex.normalize.salary_find import find_base_pay
+
+    return find_base_pay(text, country)

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import hashlib
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from roledex.errors import RecordError
-from roledex.extract.education import extract_education
+from roledex.extract.education import Education, extract_education
 from roledex.extract.experience import extract_min_years
 from roledex.extract.responsibilities import responsibility_phrases
-from roledex.extract.sections import responsibility_statements, split_sections
+from roledex.extract.sections import Section, responsibility_statements, split_sections
 from roledex.extract.skills import skill_matcher
 from roledex.models import (
     Pay,
@@ -58,6 +59,7 @@ def _fold(text: str | None) -> bytes:
     return text.casefold().encode("utf-8", "surrogatepass").translate(None, _ASCII_NOISE)
 
 
+@lru_cache(maxsize=1024)  # repeated descriptions (see _read_description) fold once
 def _fold_head(text: str, size: int) -> bytes:
     """`_fold(text)[:size]`, folding only as much of a long text as that takes.
 
@@ -133,6 +135,56 @@ def _choose_pay(raw: RawPosting, description: str, country: str | None) -> Pay |
     return field_pay
 
 
+@dataclass(frozen=True, slots=True)
+class DescriptionFacts:
+    """What the description alone says: the same text always gives the same facts."""
+
+    sections: tuple[Section, ...]
+    education: Education
+    min_years: float | None
+    statements: tuple[str, ...]
+    phrases: tuple[tuple[str, str], ...]
+    skills: tuple[SkillMention, ...]
+
+
+class _TaxonomyKey:
+    """A taxonomy as a memo key, by identity (a Taxonomy holds dicts, so it has no hash of its own)."""
+
+    __slots__ = ("taxonomy",)
+
+    def __init__(self, taxonomy: Taxonomy) -> None:
+        self.taxonomy = taxonomy
+
+    def __hash__(self) -> int:
+        return id(self.taxonomy)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _TaxonomyKey) and other.taxonomy is self.taxonomy
+
+
+def read_description(description: str, taxonomy: Taxonomy) -> DescriptionFacts:
+    """Sections, degree, years, responsibilities and skills of a description (memoized, see below)."""
+    return _read_description(description, _TaxonomyKey(taxonomy))
+
+
+# Feeds repeat descriptions: one posting listed per city or company unit, reposts, the same posting on
+# several boards. In the 7,156 real postings with a description 1,214 repeat one seen earlier, nearly all
+# within the last thousand postings of the same source. A repeated description costs one dictionary look-up
+# instead of a millisecond of extraction. ~10 KB per entry.
+@lru_cache(maxsize=1024)
+def _read_description(description: str, key: _TaxonomyKey) -> DescriptionFacts:
+    sections = split_sections(description) if description else ()
+    statements = responsibility_statements(sections) if sections else ()
+    return DescriptionFacts(
+        sections=sections,
+        education=extract_education(description, sections),
+        min_years=extract_min_years(description, sections),
+        statements=statements,
+        phrases=responsibility_phrases(statements),
+        skills=skill_matcher(key.taxonomy).extract(description, sections) if description else (),
+    )
+
+
 def normalize_posting(raw: RawPosting, taxonomy: Taxonomy) -> Posting:
     """Normalize one raw posting: role, level, track, place, type, pay, degree, years, skills."""
     title = _SPACES.sub(" ", raw.title or "").strip()
@@ -142,9 +194,8 @@ def normalize_posting(raw: RawPosting, taxonomy: Taxonomy) -> Posting:
         )
     description = raw.description or ""
     place = parse_location(raw.location)
-    sections = split_sections(description) if description else ()
-    education = extract_education(description, sections)
-    min_years = extract_min_years(description, sections)
+    facts = read_description(description, taxonomy)
+    education, min_years = facts.education, facts.min_years
     info = classify_title(title, description=description, min_years=min_years)
     employment, internship = parse_employment(raw.employment_text, title=title, description=description)
     remote = parse_remote(raw.remote_text, raw.location, description) or place.remote
@@ -154,12 +205,11 @@ def normalize_posting(raw: RawPosting, taxonomy: Taxonomy) -> Posting:
     if pay is not None:
         salary, salary_note = to_salary(pay, year=_year(raw.posted_at), fx=taxonomy.fx)
 
-    statements = responsibility_statements(sections) if sections else ()
     matcher = skill_matcher(taxonomy)
     # The title names skills only where nothing else does: "Machine Learning Engineer" would otherwise make
     # machine learning a requirement of every such posting, and skew every comparison of roles.
     skills = _merge_skills(
-        matcher.extract(description, sections) if description else (),
+        facts.skills,
         matcher.extract(", ".join(raw.tags)) if raw.tags else (),
         matcher.extract(title) if not description.strip() and not raw.tags else (),
     )
@@ -185,14 +235,14 @@ def normalize_posting(raw: RawPosting, taxonomy: Taxonomy) -> Posting:
         degree_fields=education.fields,
         min_years=min_years,
         skills=skills,
-        responsibilities=statements,
+        responsibilities=facts.statements,
         posted_at=raw.posted_at,
         url=raw.url,
         industry=raw.industry,
         company_size=raw.company_size,
         dedupe_key=posting_dedupe_key(title, raw.company, description, raw.location),
         raw=raw.raw,
-        phrases=responsibility_phrases(statements),
+        phrases=facts.phrases,
         has_text=bool(description.strip() or raw.tags),
     )
 
