@@ -11,6 +11,8 @@ pipeline modules are cleared), so a run is one honest pass over the corpus. Two 
 - "per-posting min": every posting (and every stage call) is timed on its own and its smallest time over
   the runs is kept; the sum is far less sensitive to load spikes on a busy machine. The clock's own cost
   (calibrated) is subtracted from every timed call.
+Each repetition runs the baseline, the total and the stages back to back; the ratio total / baseline is
+also printed for each run (taken under one load level) and their median.
 
 What is timed:
 - total: `process_record` over every posting, without stage wrappers; µs per posting and postings/s per core.
@@ -32,6 +34,7 @@ import functools
 import gc
 import io
 import pstats
+import statistics
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -77,6 +80,7 @@ class Timings:
         self.calls: dict[str, int] = {}
         self.best_run: dict[str, float] = {}
         self.best_each: dict[str, list[float]] = {}
+        self.sums: dict[str, list[float]] = {}  # the total of each run, in run order
 
     def add(self, label: str, i: int, secs: float) -> None:
         row = self.run.get(label)
@@ -88,6 +92,7 @@ class Timings:
 
     def end_run(self) -> None:
         for label, row in self.run.items():
+            self.sums.setdefault(label, []).append(sum(row))
             self.best_run[label] = min(self.best_run.get(label, float("inf")), sum(row))
             best = self.best_each.setdefault(label, [float("inf")] * self.n)
             for i, secs in enumerate(row):
@@ -141,40 +146,32 @@ def clock_cost() -> float:
     return best
 
 
-def _runs(runs: int, body: Callable[[], None], *, cold: bool = True) -> None:
-    for _ in range(runs):
-        if cold:
-            clear_caches()
-        gc.collect()
-        body()
+def _fresh(cold: bool = True) -> None:
+    if cold:
+        clear_caches()
+    gc.collect()
 
 
-def time_baseline(texts: list[str], runs: int, timings: Timings, cost: float) -> None:
+def time_baseline(texts: list[str], timings: Timings, cost: float) -> None:
+    """One run of the baseline: lower() and split() of every description."""
+    _fresh(cold=False)
     clock = _clock
-
-    def body() -> None:
-        for i, t in enumerate(texts):
-            t0 = clock()
-            t.lower().split()
-            timings.add("baseline", i, clock() - t0 - cost)
-        timings.end_run()
-
-    _runs(runs, body, cold=False)
+    for i, t in enumerate(texts):
+        t0 = clock()
+        t.lower().split()
+        timings.add("baseline", i, clock() - t0 - cost)
+    timings.end_run()
 
 
-def time_total(
-    records: list[RawPosting], taxonomy: Taxonomy, runs: int, timings: Timings, cost: float
-) -> None:
+def time_total(records: list[RawPosting], taxonomy: Taxonomy, timings: Timings, cost: float) -> None:
+    """One cold run of process_record over every posting."""
+    _fresh()
     process, clock = stages.process_record, _clock
-
-    def body() -> None:
-        for i, r in enumerate(records):
-            t0 = clock()
-            process(r, taxonomy)
-            timings.add("total", i, clock() - t0 - cost)
-        timings.end_run()
-
-    _runs(runs, body)
+    for i, r in enumerate(records):
+        t0 = clock()
+        process(r, taxonomy)
+        timings.add("total", i, clock() - t0 - cost)
+    timings.end_run()
 
 
 class _TimedMatcher:
@@ -233,21 +230,16 @@ def _wrapped_stages(state: list[Any], timings: Timings, cost: float) -> Iterator
             setattr(stages, name, fn)
 
 
-def time_stages(
-    records: list[RawPosting], taxonomy: Taxonomy, runs: int, timings: Timings, cost: float
-) -> None:
-    """Per-stage CPU seconds, every stage call timed on its own (clock cost subtracted)."""
+def time_stages(records: list[RawPosting], taxonomy: Taxonomy, timings: Timings, cost: float) -> None:
+    """One cold run with every stage call timed on its own (clock cost subtracted)."""
     state: list[Any] = [0, records[0]]
-
-    def body() -> None:
-        with _wrapped_stages(state, timings, cost):
-            process = stages.process_record
-            for i, r in enumerate(records):
-                state[0], state[1] = i, r
-                process(r, taxonomy)
-        timings.end_run()
-
-    _runs(runs, body)
+    _fresh()
+    with _wrapped_stages(state, timings, cost):
+        process = stages.process_record
+        for i, r in enumerate(records):
+            state[0], state[1] = i, r
+            process(r, taxonomy)
+    timings.end_run()
 
 
 def cprofile_top(records: list[RawPosting], taxonomy: Taxonomy, top: int) -> str:
@@ -299,16 +291,19 @@ def main(argv: list[str] | None = None) -> None:
         f"loaded in {time.perf_counter() - t0:.1f} s; CPU time over {args.repeat} runs"
     )
 
+    # each repetition runs the baseline, the total and the stages back to back, so that a run's ratio
+    # total / baseline compares figures taken under the same load
     cost = clock_cost()
-    totals = Timings(n)
-    time_baseline(texts, args.repeat, totals, cost)
-    time_total(records, taxonomy, args.repeat, totals, cost)
+    totals, per_stage = Timings(n), Timings(n)
+    for _ in range(args.repeat):
+        time_baseline(texts, totals, cost)
+        time_total(records, taxonomy, totals, cost)
+        if not args.no_stages:
+            time_stages(records, taxonomy, per_stage, cost)
     us = lambda secs: secs / n * 1e6  # noqa: E731
     head = f"{'min of runs':>13}{'per-posting min':>17}"
 
     if not args.no_stages:
-        per_stage = Timings(n)
-        time_stages(records, taxonomy, args.repeat, per_stage, cost)
         total_each = totals.per_item_min("total")
         print(f"\n{'stage':<28}{'calls/run':>10}{head}{'share':>8}")
         labels = sorted(per_stage.labels(), key=lambda lb: -per_stage.per_item_min(lb))
@@ -328,6 +323,12 @@ def main(argv: list[str] | None = None) -> None:
     for name, pick in (("min of runs", totals.min_of_runs), ("per-posting min", totals.per_item_min)):
         total, base = pick("total"), pick("baseline")
         print(f"{name:<16} {n / total:>8,.0f} postings/s per core   ratio total/baseline {total / base:.1f}")
+    ratios = sorted(t / b for t, b in zip(totals.sums["total"], totals.sums["baseline"], strict=True))
+    print(
+        f"ratio total/baseline within each run: median {statistics.median(ratios):.1f} (runs: "
+        + ", ".join(f"{r:.1f}" for r in ratios)
+        + ")"
+    )
 
     if args.cprofile:
         print()
