@@ -52,8 +52,12 @@ def _base(title: str, values: list[dict[str, Any]], height: int = 260) -> dict[s
 
 
 def _color(roles: list[str]) -> dict[str, Any]:
-    return {"field": "role", "type": "nominal", "scale": {"domain": roles, "range": PALETTE[: len(roles)]},
-            "legend": {"orient": "top", "title": None}}
+    return {
+        "field": "role",
+        "type": "nominal",
+        "scale": {"domain": roles, "range": PALETTE[: len(roles)]},
+        "legend": {"orient": "top", "title": None},
+    }
 
 
 def salary_by_level(doc: dict[str, Any], layer: str = "survey") -> Chart | None:
@@ -65,10 +69,18 @@ def salary_by_level(doc: dict[str, Any], layer: str = "survey") -> Chart | None:
             st = lv[layer]
             if st["suppressed"] or st["median"] is None:
                 continue
-            rows.append({"role": labels[r["role"]], "level": LEVEL_LABELS[lv["level"]], "n": st["n"],
-                         "p10": st["p10"] if st["p10"] is not None else st["p25"],
-                         "p25": st["p25"], "median": st["median"], "p75": st["p75"],
-                         "p90": st["p90"] if st["p90"] is not None else st["p75"]})
+            rows.append(
+                {
+                    "role": labels[r["role"]],
+                    "level": LEVEL_LABELS[lv["level"]],
+                    "n": st["n"],
+                    "p10": st["p10"] if st["p10"] is not None else st["p25"],
+                    "p25": st["p25"],
+                    "median": st["median"],
+                    "p75": st["p75"],
+                    "p90": st["p90"] if st["p90"] is not None else st["p75"],
+                }
+            )
     if not rows:
         return None
     roles = list(dict.fromkeys(r["role"] for r in rows))
@@ -78,10 +90,18 @@ def salary_by_level(doc: dict[str, Any], layer: str = "survey") -> Chart | None:
     spec = _base(f"Salary by level ({layer})", rows)
     spec["encoding"] = {"x": x, "xOffset": {"field": "role", "sort": roles}, "color": _color(roles)}
     spec["layer"] = [
-        {"mark": {"type": "rule"}, "encoding": {"y": {"field": "p10", "type": "quantitative", **y_axis}, "y2": {"field": "p90"}}},
-        {"mark": {"type": "bar", "size": 14}, "encoding": {"y": {"field": "p25", "type": "quantitative"}, "y2": {"field": "p75"}}},
-        {"mark": {"type": "tick", "color": "white", "size": 14, "thickness": 2},
-         "encoding": {"y": {"field": "median", "type": "quantitative"}}},
+        {
+            "mark": {"type": "rule"},
+            "encoding": {"y": {"field": "p10", "type": "quantitative", **y_axis}, "y2": {"field": "p90"}},
+        },
+        {
+            "mark": {"type": "bar", "size": 14},
+            "encoding": {"y": {"field": "p25", "type": "quantitative"}, "y2": {"field": "p75"}},
+        },
+        {
+            "mark": {"type": "tick", "color": "white", "size": 14, "thickness": 2},
+            "encoding": {"y": {"field": "median", "type": "quantitative"}},
+        },
     ]
     alt = "; ".join(f"{r['role']}, {r['level']}: median ${r['median']:,.0f} (n={r['n']:,})" for r in rows)
     return Chart(f"salary-{layer}", f"Salary by level ({layer})", alt, spec, rows)
@@ -97,12 +117,21 @@ def skill_shares(doc: dict[str, Any], top: int = 12) -> Chart | None:
         return None
     roles = list(dict.fromkeys(r["role"] for r in rows))
     skills = list(dict.fromkeys(r["skill"] for r in sorted(rows, key=lambda r: -r["share"])))
-    spec = _base("Share of postings asking for each skill", rows, height=max(220, 16 * len(skills) * len(roles) // 2 + 40))
+    spec = _base(
+        "Share of postings asking for each skill",
+        rows,
+        height=max(220, 16 * len(skills) * len(roles) // 2 + 40),
+    )
     spec["mark"] = {"type": "bar"}
     spec["encoding"] = {
         "y": {"field": "skill", "type": "nominal", "sort": skills, "title": None},
         "yOffset": {"field": "role", "sort": roles},
-        "x": {"field": "share", "type": "quantitative", "title": "share of postings", "axis": {"format": "%"}},
+        "x": {
+            "field": "share",
+            "type": "quantitative",
+            "title": "share of postings",
+            "axis": {"format": "%"},
+        },
         "color": _color(roles),
     }
     alt = "; ".join(f"{r['role']}: {r['skill']} {r['share']:.0%}" for r in rows)
@@ -116,8 +145,14 @@ def education(doc: dict[str, Any]) -> Chart | None:
         if r["n_stating_degree"] == 0:
             continue
         for d, lab in DEGREE_LABELS.items():
-            rows.append({"role": labels[r["role"]], "degree": lab, "share": r["min_degree"][d]["share"],
-                         "n": r["min_degree"][d]["n"]})
+            rows.append(
+                {
+                    "role": labels[r["role"]],
+                    "degree": lab,
+                    "share": r["min_degree"][d]["share"],
+                    "n": r["min_degree"][d]["n"],
+                }
+            )
     if not rows:
         return None
     roles = list(dict.fromkeys(r["role"] for r in rows))
@@ -138,7 +173,9 @@ def experience(doc: dict[str, Any]) -> Chart | None:
     rows = []
     for r in doc["sections"]["experience"]["by_role"]:
         for bucket, b in r["buckets"].items():
-            rows.append({"role": labels[r["role"]], "years": f"{bucket} yrs", "share": b["share"], "n": b["n"]})
+            rows.append(
+                {"role": labels[r["role"]], "years": f"{bucket} yrs", "share": b["share"], "n": b["n"]}
+            )
     if not any(r["n"] for r in rows):
         return None
     roles = list(dict.fromkeys(r["role"] for r in rows))
@@ -176,6 +213,12 @@ def demand(doc: dict[str, Any]) -> Chart | None:
 
 
 def comparison_charts(doc: dict[str, Any]) -> list[Chart]:
-    built = [salary_by_level(doc, "survey"), salary_by_level(doc, "posted"), skill_shares(doc), education(doc),
-             experience(doc), demand(doc)]
+    built = [
+        salary_by_level(doc, "survey"),
+        salary_by_level(doc, "posted"),
+        skill_shares(doc),
+        education(doc),
+        experience(doc),
+        demand(doc),
+    ]
     return [c for c in built if c is not None]

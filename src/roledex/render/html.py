@@ -23,11 +23,19 @@ def jobs_href(query: dict[str, Any], base_url: str = "") -> str:
 
 def add_filters(env: Environment) -> Environment:
     env.filters.update(
-        usd_k=fmt.usd_k, usd_range=fmt.usd_range, pct=fmt.pct, level_label=fmt.level_label,
-        employment_label=fmt.employment_label, salary_card=fmt.salary_card, jobs_href=jobs_href,
+        usd_k=fmt.usd_k,
+        usd_range=fmt.usd_range,
+        pct=fmt.pct,
+        level_label=fmt.level_label,
+        employment_label=fmt.employment_label,
+        salary_card=fmt.salary_card,
+        jobs_href=jobs_href,
     )
-    env.globals.update(degree_labels=fmt.DEGREE_LABELS, comparison_charts=charts.comparison_charts,
-                       svg=lambda chart: Markup(chart.svg))  # our own SVG from vl-convert, not user input
+    env.globals.update(
+        degree_labels=fmt.DEGREE_LABELS,
+        comparison_charts=charts.comparison_charts,
+        svg=lambda chart: Markup(chart.svg),
+    )  # our own SVG from vl-convert, not user input
     return env
 
 
@@ -47,4 +55,8 @@ def stylesheet() -> str:
 
 
 def render_html(doc: dict[str, Any], *, base_url: str = "") -> str:
-    return environment().get_template("export.html.j2").render(doc=doc, base_url=base_url, css=Markup(stylesheet()))
+    return (
+        environment()
+        .get_template("export.html.j2")
+        .render(doc=doc, base_url=base_url, css=Markup(stylesheet()))
+    )
