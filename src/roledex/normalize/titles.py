@@ -317,7 +317,7 @@ def _analyst(group: list[_Topic], fams_all: set[str]) -> _Guess | None:
     if not fams:
         return None
     first = fams[0]
-    if first == "quant":
+    if first == "quant" or "quant" in fams_all:  # "Quantitative Research Analyst"
         return _Guess("quantitative-analyst", 3)
     if first == "stats":
         return _Guess("statistician", 3)
@@ -527,6 +527,8 @@ def _guess_head(h: _Head, tokens: list[str], clean: str) -> _Guess | None:
     if kind.startswith("role:"):
         return _Guess(kind[5:], 3)
     if kind == "other":
+        if h.tok == "administrator" and "bi" in fams_all:
+            return _Guess("bi-developer", 3)  # "Power BI Administrator": BI platform work
         return _Guess("other", 2)
     if kind == "engineer":
         if "research" in fams_all and any(t.tok == "rnd" for t in topics):
