@@ -348,6 +348,46 @@ def _architect(group: list[_Topic], fams_all: set[str], head: str) -> _Guess | N
     return _Guess("other", 2)
 
 
+# The role a manager, head or director of a topic leads ("Director of Data Science": data-scientist).
+_LED_ROLE: dict[str, str] = {
+    "ds": "data-scientist",
+    "decision": "data-scientist",
+    "mlscience": "research-scientist",
+    "mlops": "mlops-engineer",
+    "ml": "ml-engineer",
+    "inference": "ml-engineer",
+    "nlp": "nlp-engineer",
+    "cv": "computer-vision-engineer",
+    "ai": "data-leader",
+    "analytics": "data-analyst",
+    "insight": "data-analyst",
+    "reporting": "data-analyst",
+    "bi": "bi-developer",
+    "bigdata": "data-engineer",
+    "quant": "quantitative-analyst",
+    "stats": "statistician",
+    "dmodel": "data-architect",
+}
+# The role of a grade or programme word by its topic ("Data Science Intern", "ML Fellow"); the broad topics
+# only where the head is not a specialist ("AI Specialist" says too little to be an AI engineer).
+_GRADED_ROLE: dict[str, str] = {
+    "ds": "data-scientist",
+    "decision": "data-scientist",
+    "bi": "bi-developer",
+    "ml": "ml-engineer",
+    "mlscience": "ml-engineer",
+    "nlp": "nlp-engineer",
+    "cv": "computer-vision-engineer",
+    "mlops": "mlops-engineer",
+    "quant": "quantitative-analyst",
+    "stats": "statistician",
+    "analytics": "data-analyst",
+    "reporting": "data-analyst",
+    "insight": "data-analyst",
+}
+_GRADED_BROAD_ROLE: dict[str, str] = {"ai": "ai-engineer", "bigdata": "data-engineer", "data": "data-analyst"}
+
+
 def _leader(
     group: list[_Topic], fams_all: set[str], clean: str, topics: list[_Topic] | None = None
 ) -> _Guess | None:
@@ -370,38 +410,15 @@ def _leader(
     if "bi" in fams_all:
         return _Guess("bi-developer", 3)
     first = fams[0]
-    if first in ("ds", "decision"):
-        return _Guess("data-scientist", 3)
-    if first == "mlscience":
-        return _Guess("research-scientist", 3)
-    if first == "mlops":
-        return _Guess("mlops-engineer", 3)
-    if first == "ml" or first == "inference":
-        return _Guess("ml-engineer", 3)
-    if first == "nlp":
-        return _Guess("nlp-engineer", 3)
-    if first == "cv":
-        return _Guess("computer-vision-engineer", 3)
-    if first == "ai":
-        return _Guess("data-leader", 3)
-    if first in ("analytics", "insight", "reporting"):
-        return _Guess("data-analyst", 3)
-    if first == "bi":
-        return _Guess("bi-developer", 3)
-    if first == "bigdata":
-        return _Guess("data-engineer", 3)
+    role = _LED_ROLE.get(first)
+    if role is not None:
+        return _Guess(role, 3)
     if first == "data":
         return _Guess("other", 2) if "other" in fams_all else _Guess("data-leader", 3)
-    if first == "quant":
-        return _Guess("quantitative-analyst", 3)
-    if first == "stats":
-        return _Guess("statistician", 3)
     if first == "research":
         return _research(clean)
     if first == "swe" and not {t.tok for t in group} & {"security", "test", "testing"}:
         return _Guess("software-engineer", 2)
-    if first == "dmodel":
-        return _Guess("data-architect", 3)
     return _Guess("other", 2)
 
 
@@ -440,35 +457,17 @@ def _generic(group: list[_Topic], fams_all: set[str], head: str, clean: str) -> 
             return _Guess("software-engineer", 1)
         return None
     first = fams[0]
-    if first in ("ds", "decision"):
-        return _Guess("data-scientist", 3)
-    if first == "bi":
-        return _Guess("bi-developer", 3)
-    if first in ("ml", "mlscience"):
-        return _Guess("ml-engineer", 3)
-    if first == "nlp":
-        return _Guess("nlp-engineer", 3)
-    if first == "cv":
-        return _Guess("computer-vision-engineer", 3)
-    if first == "mlops":
-        return _Guess("mlops-engineer", 3)
-    if first == "quant":
-        return _Guess("quantitative-analyst", 3)
-    if first == "stats":
-        return _Guess("statistician", 3)
-    if first in ("analytics", "reporting", "insight"):
-        return _Guess("data-analyst", 3)
+    role = _GRADED_ROLE.get(first)
+    if role is not None:
+        return _Guess(role, 3)
     if specialist:
         return _Guess("other", 2) if first in ("other", "sol") else None
-    if first == "ai":
-        return _Guess("ai-engineer", 3)
+    role = _GRADED_BROAD_ROLE.get(first)
+    if role is not None:
+        return _Guess(role, 3)
     if first == "research":
         return _Guess("other", 2) if head == "associate" else _research(clean)
-    if first == "bigdata":
-        return _Guess("data-engineer", 3)
-    if first == "data":
-        return _Guess("data-analyst", 3)
-    if first in ("swe",):
+    if first == "swe":
         return _Guess("software-engineer", 2)
     return _Guess("other", 2)
 
