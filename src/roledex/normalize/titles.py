@@ -282,7 +282,10 @@ def _scientist(group: list[_Topic], fams_all: set[str], clean: str) -> _Guess | 
         return _Guess("quantitative-analyst", 3)
     if first == "stats":
         return _Guess("statistician", 3)
-    if first in ("ml", "ai", "mlscience", "research", "inference", "mlops"):
+    if first in ("ml", "ai", "mlscience", "inference", "mlops"):
+        # the scientist's own topic is ML: "Machine Learning Scientist, Genomics" applies ML to genomics
+        return _Guess("research-scientist", 3)
+    if first == "research":
         return _research(clean)
     if first in ("other", "sol", "marketing", "sales", "business"):
         return _Guess("other", 2)
@@ -443,6 +446,10 @@ def _swe_near(phrase: list[str]) -> bool:
     any_swe = any("swe" in f for f in fams_by_alt)
     if not any_swe:
         return False
+    nearest = [R.TOPICS.get(t) for t in alternatives[-1] if R.TOPICS.get(t) is not None]
+    joined = any(t in ("&", "and", "+") for t in alternatives[-1])  # "React & AI Engineer": two functions
+    if nearest and nearest[-1] in _DATA_ML and not joined:
+        return False  # "Azure Full-Stack Data Engineer": the word next to the head names the function
     return all(not (fams & _DATA_ML and "swe" not in fams) for fams in fams_by_alt)
 
 
