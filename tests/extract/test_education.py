@@ -25,6 +25,19 @@ GOLD = Path(__file__).with_name("education_experience_gold.json")
 
 # ------------------------------------------------------------------------------------------ levels
 DEGREES = [
+    # blind-labelled real postings (2026-11): a statement line is not a heading; both degrees required;
+    # a scrape that dropped apostrophes; "and/or"
+    (
+        "Educational Requirements:\nBachelor\u2019s degree required; advanced degree preferred\nQualifications:",
+        "bachelor",
+    ),
+    (
+        "What You ll Bring\n\u2022 Bachelor s in CS, Engineering, Info Systems (Master s preferred)",
+        "bachelor",
+    ),
+    ("Basic Qualifications:\n\u2022 Possess a Bachelor's Degree and a Master of Science degree", "master"),
+    ("Requirements:\n- Bachelor's and Master's degrees in CS", "bachelor"),
+    ("Requirements:\n- BS and/or MS in CS", "bachelor"),
     # one degree named
     ("Requirements:\n- Bachelor's degree in Computer Science", "bachelor"),
     ("Requirements:\n- BA/BS in a quantitative field", "bachelor"),

@@ -16,6 +16,16 @@ from tests.extract.test_education import gold_items
 
 # ------------------------------------------------------------------------------------------ numbers
 NUMBERS = [
+    ("Experience\n* Three plus (3+) years of experience with data and analysis", 3),
+    (
+        "Contract Type: W2 Duration: 8 Months with possible extension\nMust-Have Skills:\n- 5+ years experience",
+        5,
+    ),
+    (
+        "Qualifications & Compensation:\n\u2022 Bachelor's Degree with 10 years of relevant experience\n"
+        "\u2022 Master's degree with 8 years of relevant experience",
+        8,
+    ),
     ("Requirements:\n- 3+ years of experience with Python", 3),
     ("Requirements:\n- At least five years of experience in analytics", 5),
     ("Requirements:\n- 2-4 years of experience in data engineering", 2),
@@ -103,6 +113,8 @@ def test_combinations(text: str, expected: float | None) -> None:
 
 
 NOT_EXPERIENCE = [
+    "Duration: 6 months with possible extension",
+    "This is a 12 month assignment.",
     "About us\nFounded 10 years ago, we are a 5 years old company.",
     "We have been in business for over 20 years and serve 200 clients.",
     "Requirements:\n- A 4-year degree in Computer Science",

@@ -27,6 +27,7 @@ group as required. A parenthesis holding a degree and a cue ("(MS preferred)") i
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -65,6 +66,7 @@ _DEGREE_WORDS, _DEGREE_WORD_KINDS = keyword_pattern(
             r"master (?:of|in) (?:science|arts|engineering|business|computer|applied|data|statistics|"
             r"mathematics|public|information|finance|economics|technology)\b",
             r"master degree\b",
+            r"master s\b",  # "Master s preferred": a scrape that dropped the apostrophe
             r"master\b(?=\s+(?:with|or|and|/)\s)",
             r"graduate degree",
             r"graduate-level degree",
@@ -73,7 +75,7 @@ _DEGREE_WORDS, _DEGREE_WORD_KINDS = keyword_pattern(
             r"post graduate degree",
         ),
         "bachelor": (
-            r"bachelor(?:" + _APOS + r"?s)?\b",
+            r"bachelor(?:" + _APOS + r"?s| s)?\b",
             r"baccalaureate\b",
             r"undergraduate degree",
             r"under ?grad(?:uate)?\b(?=[^.\n]{0,30}\bdegree)",
@@ -96,7 +98,7 @@ _DEGREE_WORDS, _DEGREE_WORD_KINDS = keyword_pattern(
 # "MS and 3 years", "MS required"
 _ABBR_CONTEXT = (
     r"(?<!GC/MS)(?<!LC/MS)(?<!GC-MS)(?<!LC-MS)(?<!MS/MS)"
-    r"(?=\s*(?:/|,|\(|\)|;|\.(?:\s|$)|$|\s(?:or|in|degree|with|plus|from|required|preferred|\+|&|\d)\b"
+    r"(?=\s*(?:/|,|\(|\)|;|\.(?:\s|$)|$|\s(?:or|and/or|in|degree|with|plus|from|required|preferred|\+|&|\d)\b"
     r"|\s(?:and|&)\s+(?:\d|Ph\.?D|M\.?S|B\.?S|at least|a minimum|minimum|"
     r"[a-z]+\s+(?:\(\d+\)\s+)?(?:years?|yrs))|\s*\n))"
 )
@@ -357,6 +359,22 @@ def _decide(text: str, low: str, s: int, e: int, mentions: list[_Mention], defau
     return explicit_none
 
 
+# "a Bachelor's Degree and a Master of Science degree": two degrees, both required (the article says so;
+# "Bachelor's and Master's degrees in ..." or "BS and/or MS" list accepted degrees)
+_BOTH = re.compile(r"(?:'s|’s|s)?\s*(?:degree)?\s*,?\s*and\s+(?:also\s+)?an?\s*$")
+
+
+def _both_required(low: str, group: list[_Mention]) -> list[_Mention]:
+    """The mentions of one statement, without a degree that a second one, also required, outranks."""
+    if len(group) < 2:
+        return group
+    out = list(group)
+    for a, b in itertools.pairwise(group):
+        if _BOTH.fullmatch(low, a.end, b.start) and a in out:
+            out.remove(a if a.rank < b.rank else b)
+    return out
+
+
 def _fields_in(text: str, low: str, s: int, e: int, found: list[str]) -> None:
     hits: list[tuple[int, str]] = []
     for m in _FIELD_WORDS.finditer(low, s, e):
@@ -405,7 +423,7 @@ def extract_education(text: str, sections: Sequence[Section] | None = None) -> E
         for (s, e), group in statements.items():
             if _decide(body, low, s, e, group, default_preferred):
                 explicit_none = True
-            required.extend(m.rank for m in group if not m.preferred)
+            required.extend(m.rank for m in _both_required(low, group) if not m.preferred)
             _fields_in(body, low, s, e, fields)
         # "degree" with no level: a bachelor's when its statement names no level; or "no degree required"
         for g in _DEGREE_WORD.finditer(low):

@@ -61,7 +61,7 @@ _NUM = "|".join(
     + [r"a(?=\s+(?:full\s+)?year\b)"]
 )
 _YEARS_RE = re.compile(
-    r"(?P<n1>" + _NUM + r")(?:\s*\(\s*\d{1,2}\s*\))?"
+    r"(?P<n1>" + _NUM + r")(?:\s*-?\s*plus\b(?=\s*\())?(?:\s*\(\s*\d{1,2}\s*\+?\s*\))?"
     r"(?:\s*\+|\s*-?\s*plus\b)?"
     r"(?:\s*(?:-|–|—|to|or)\s*(?P<n2>" + _NUM + r")(?:\s*\(\s*\d{1,2}\s*\))?)?"
     r"(?:\s*\+|\s*or\s+(?:more|greater|above|longer))?"
@@ -79,13 +79,14 @@ _NO_EXPERIENCE = re.compile(
 _NOT_EXPERIENCE_AFTER = re.compile(
     r"\s*(?:old|of age|ago|in business|in operation|in a row|later|from now|running|straight|"
     r"contract|term|degree|college|university|program(?:me)?|plan|vesting|cliff|warranty|guarantee|"
-    r"anniversary|tenure|period|commitment|history|cycle|roadmap|horizon|journey|"
+    r"anniversary|tenure|period|commitment|history|cycle|roadmap|horizon|journey|assignment|engagement|"
+    r"(?:with )?(?:a |the )?(?:possible |potential |likely )?(?:extension|renewal)|"
     r"of (?:growth|history|operation|operating|existence|service|tuition|employment|tenure|innovation|"
     r"success|age|coverage|partnership|excellence|profitab\w*|revenue)\b)"
 )
 # words before "N years" that make it a time span, not a requirement ("for over 20 years", "past 5 years")
 _NOT_EXPERIENCE_BEFORE = re.compile(
-    r"(?:\bfor|\bpast|\blast|\bnext|\bprevious|\brecent|\bwithin|\bevery|\beach|\bper|\bafter|\bsince|"
+    r"(?:\bfor|\bpast|\blast|\bnext|\bprevious|\brecent|\bwithin|\bevery|\beach|\bper|\bafter|\bsince|\bduration:?|"
     r"\bfirst|\bfounded|\bspanning|\bin the)\s+(?:the\s+)?(?:over\s+|more than\s+|nearly\s+|almost\s+|about\s+|"
     r"some\s+|close to\s+)?$"
 )

@@ -81,6 +81,8 @@ _HEADING_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\boptional\b|added advantage|\bwow us\b"
         ),
     ),
+    # "Qualifications & Compensation": the requirements of the job, whatever else the heading names
+    ("requirements", re.compile(r"qualification|requirement")),
     (
         "benefits",
         re.compile(
@@ -268,7 +270,9 @@ def _classify_line(line: str) -> tuple[str | None, bool] | None:
         # item that happens to name skills ("Strong SQL skills", "BS with 2 years of experience")
         if plain and (
             ", " in norm[:-12]
+            or ";" in norm
             or _DIGIT.search(norm)
+            or (norm.endswith(_STATEMENT_ENDS) and norm.count(" ") >= 3 and not _is_title_case(body))
             or not (_HEADING_WORDS.search(norm) or _is_title_case(body))
             or (_VERB_INSIDE.search(norm) and not norm.startswith(("what", "who", "why", "how")))
         ):
@@ -286,6 +290,9 @@ def _classify_line(line: str) -> tuple[str | None, bool] | None:
 
 
 _DIGIT = re.compile(r"\d")
+# a plain line of four words or more that ends with a cue is a statement: "Bachelor's degree required",
+# "Proficient using Microsoft Excel required" (a heading says "Required Skills" or "Skills Required")
+_STATEMENT_ENDS = ("required", "preferred", "a plus", "desired", "is a must")
 _VERB_INSIDE = re.compile(r"\b(?:is|are|was|were)\s+\w")  # "Industry experience is preferred": a sentence
 _HEADING_WORDS = re.compile(
     r"requirement|qualification|responsibilit|\bdut(?:y|ies)\b|benefit|\bperks?\b|\babout\b|\bwhat\b|\bwho\b|"
