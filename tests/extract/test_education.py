@@ -221,6 +221,7 @@ _SOURCES = {
     "linkedin-aiml-jobs-usa/ai_ml_jobs_linkedin.csv": "description",
     "jsearch-ds-da-us-2025/data_scientist_us.csv": "job_description",
     "remotewlb-remote-jobs-2024-2025/remotewlb_ai_ml_data_postings.jsonl.gz": "markdown",
+    "glassdoor-ds-jobs-uncleaned/Uncleaned_DS_jobs.csv": "Job Description",
 }
 
 
@@ -251,12 +252,13 @@ def test_gold_file_is_labels_only() -> None:
         assert item["file"] in _SOURCES
         assert item["min_degree"] in (None, "none", "bachelor", "master", "phd")
     sources = Counter(item["file"] for item in gold["items"])
-    assert len(sources) == 4 and min(sources.values()) >= 15
+    assert len(sources) == len(_SOURCES) and min(sources.values()) >= 15
 
 
 @pytest.mark.realdata
 def test_min_degree_accuracy_on_gold(shared_data: Path) -> None:
-    """Hand-labelled postings: >= 0.85 overall (measured 0.99 overall and 1.00 on the second round)."""
+    """Hand-labelled postings: >= 0.85 overall (measured 0.97 overall; the third round, labelled by a second
+    annotator, 0.91 before the fixes it prompted and 0.95 after)."""
     items = gold_items(shared_data)
     misses = []
     for item, text in items:

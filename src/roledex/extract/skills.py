@@ -250,12 +250,31 @@ def _veto_tableau(text: str, low: str, start: int, end: int) -> bool:
     return _prev_word(low, start) in _FRENCH_BEFORE or _next_word(low, end) in ("de", "du", "des", "pour")
 
 
+# "BS in Mathematics/Statistics", "MS or PhD in Computer Science, Statistics, Applied Math": a field of study
+# (extract.education keeps it as one), not a skill the job asks for; "a degree in CS and a strong knowledge
+# of statistics" still asks for it
+_DEGREE_IN_BEFORE = re.compile(
+    r"(?:degree|bachelor|master|ph\.?\s?d|\b(?:b\.?s|m\.?s|b\.?a|m\.?a|bsc|msc)\b\.?|\bmajor)"
+    r"[^.;:\n]{0,80}?\bin\b(?P<rest>[^.;:\n]{0,100})$"
+)
+_SKILL_CONTEXT = re.compile(r"knowledge|experience|skill|understand|proficien|familiar|expertise|\bwith\b|using")
+
+
+def _veto_field_of_study(text: str, low: str, start: int, end: int) -> bool:
+    m = _DEGREE_IN_BEFORE.search(low, max(0, start - 180), start)
+    return m is not None and _SKILL_CONTEXT.search(m.group("rest")) is None
+
+
 _VETOES: dict[str, Callable[[str, str, int, int], bool]] = {
     "excel": _veto_excel,
     "spark": _veto_spark,
     "sparks": _veto_spark,
     "tableau": _veto_tableau,
     "github": _veto_github,
+    "statistics": _veto_field_of_study,
+    "applied statistics": _veto_field_of_study,
+    "mathematical statistics": _veto_field_of_study,
+    "biostatistics": _veto_field_of_study,
 }
 
 _COMPANY_SUFFIX = frozenset(
