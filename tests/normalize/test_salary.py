@@ -146,6 +146,12 @@ def test_parse_pay_none(text: str) -> None:
 
 # (description written for the test, country, expected (min, max, currency, period) or None)
 FIND_TABLE: list[tuple[str, str | None, tuple[float, float, str | None, str] | None]] = [
+    # blind-labelled: the thousands of the low end are understood
+    (
+        "The salary range for this role is $110- $120,000 is based on many factors.",
+        "US",
+        (110000, 120000, "USD", "year"),
+    ),
     (
         "About us: we raised $20M in 2023 and serve 5,000 customers. The US base salary range for this role "
         "is $95.4K–$190K annually. You may also receive a $10,000 sign-on bonus.",

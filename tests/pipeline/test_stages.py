@@ -171,3 +171,12 @@ def test_description_facts_are_the_extractors_results_and_are_memoized(taxonomy)
     assert facts.skills == skill_matcher(taxonomy).extract(DESCRIPTION, sections)
     assert read_description(DESCRIPTION, taxonomy) is facts  # a repeated description is read once
     assert read_description("", taxonomy).sections == ()
+
+
+def test_a_salary_field_holding_one_end_gives_way_to_the_stated_range(taxonomy):
+    """RemoteWLB's tag kept the top of "$185,800—$260,100 USD"; the description's range is the posting's pay."""
+    text = "Build ranking models.\n\nThe base pay range for this position is:$185,800\u2014$260,100 USD\n"
+    p = process_record(raw(description=text, salary_text="USD 260100.0~260100.0"), taxonomy)
+    assert (p.salary.min, p.salary.max) == (185800, 260100)
+    p = process_record(raw(description=text, salary_text="USD 150000~150000"), taxonomy)
+    assert (p.salary.min, p.salary.max) == (150000, 150000)  # another figure: the field is kept

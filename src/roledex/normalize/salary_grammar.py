@@ -312,6 +312,15 @@ def _join(lo: Amount, hi: Amount) -> tuple[float, float] | None:
         lo_v = lo.raw * hi.mult
     elif hi.mult is None and lo.mult is not None and hi.raw < 1000 and hi.raw * lo.mult >= lo_v:
         hi_v = hi.raw * lo.mult
+    elif (
+        lo.mult is None
+        and hi.mult is None
+        and 10 <= lo.raw < 1000
+        and lo.raw == int(lo.raw)
+        and hi.raw >= 10_000
+        and 0.4 <= lo.raw * 1000 / hi.raw <= 1
+    ):
+        lo_v = lo.raw * 1000  # "$110- $120,000": the thousands of the low end are understood
     if lo_v <= 0 or hi_v <= 0:
         return None
     small, big = sorted((lo_v, hi_v))

@@ -122,7 +122,7 @@ def _choose_pay(raw: RawPosting, description: str, country: str | None) -> Pay |
     """Structured pay first, then the source's salary field, then pay stated in the description.
 
     A salary field is often a board's rounded summary ("USD 147k~195k") of the range the description states
-    exactly ("$147,500 - $195,000"): when both say the same range, the description's exact figures win.
+    exactly ("$147,500 - $195,000"), or one end of it: then the description's exact figures win.
     """
     if raw.pay is not None:
         return raw.pay
@@ -130,9 +130,20 @@ def _choose_pay(raw: RawPosting, description: str, country: str | None) -> Pay |
     text_pay = find_pay(description, country=country) if description else None
     if field_pay is None:
         return text_pay
-    if text_pay is not None and _same_range(field_pay, text_pay):
+    if text_pay is not None and (_same_range(field_pay, text_pay) or _one_end_of(field_pay, text_pay)):
         return text_pay
     return field_pay
+
+
+def _one_end_of(field: Pay, text: Pay) -> bool:
+    """A salary field of one figure that is one end of the range the description states ("USD 260100~260100"
+    for "$185,800 - $260,100"): the board kept one end, the description has the range."""
+    if field.min != field.max or text.min == text.max:
+        return False
+    one = Pay(field.min, field.min, field.currency, field.period, field.kind)
+    return _same_range(one, Pay(text.max, text.max, text.currency, text.period, text.kind)) or _same_range(
+        one, Pay(text.min, text.min, text.currency, text.period, text.kind)
+    )
 
 
 @dataclass(frozen=True, slots=True)
