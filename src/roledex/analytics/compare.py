@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
+from roledex.analytics.aggregates import is_fresh, stored_survey, survey_layer, survey_window
 from roledex.analytics.logodds import weighted_log_odds
 from roledex.analytics.profiles import (
     NO_FILTER,
@@ -18,10 +19,9 @@ from roledex.analytics.profiles import (
     load_profile,
     skill_background,
     survey_rows,
-    survey_salaries,
 )
 from roledex.analytics.rolespec import RoleSpec
-from roledex.analytics.stats import summarize, year_trend
+from roledex.analytics.stats import summarize
 from roledex.errors import QueryError
 from roledex.extract.responsibilities import THEMES
 from roledex.models import LEVEL_LABELS, LEVELS
@@ -80,7 +80,8 @@ def compare(
             "no roles to compare",
             hint="give at least one role, e.g. roledex compare ml-engineer data-scientist",
         )
-    profiles = [load_profile(conn, s.role, s.level, flt) for s in specs]
+    source = _Source(conn, flt)
+    profiles = [source.profile(s.role, s.level) for s in specs]
     background = skill_background(conn)
     labels = [s.label(taxonomy) for s in specs]
     doc: dict[str, Any] = {
@@ -108,13 +109,44 @@ def compare(
     sections["education"] = _education(specs, profiles)
     sections["experience"] = _experience(specs, profiles)
     sections["industries"] = _industries(specs, profiles)
-    sections["salary"] = _salary(conn, specs, flt)
-    sections["outlook"] = _outlook(conn, specs, profiles, taxonomy, flt)
+    sections["salary"] = _salary(source, specs, flt)
+    sections["outlook"] = _outlook(source, specs, profiles, taxonomy)
     sections["tips"] = _tips(specs, labels, profiles, sections)
     sections["featured_jobs"] = _featured(store, specs, featured)
     doc["sections"] = sections
     doc["conclusion"] = _conclusion(labels, profiles, sections)
     return doc
+
+
+class _Source:
+    """Profiles and survey layers of one comparison, each read once: precomputed while the aggregates are
+    fresh (unfiltered: stored documents; filtered: summed cells), computed otherwise."""
+
+    def __init__(self, conn: Any, flt: ProfileFilter) -> None:
+        self.conn, self.flt = conn, flt
+        self.fresh = is_fresh(conn)
+        self._profiles: dict[tuple[str, str | None], dict[str, Any]] = {}
+        self._surveys: dict[str, dict[str, dict[str, Any]]] = {}
+        self._records: dict[str, list[tuple[str, int, float, str]]] = {}
+
+    def profile(self, role: str, level: str | None) -> dict[str, Any]:
+        key = (role, level)
+        if key not in self._profiles:
+            self._profiles[key] = load_profile(self.conn, role, level, self.flt, fresh=self.fresh)
+        return self._profiles[key]
+
+    def survey(self, role: str, level: str | None) -> dict[str, Any]:
+        """summary, currencies, trend and query of the survey records of a role (at a level)."""
+        if role not in self._surveys:
+            stored = stored_survey(self.conn, role) if self.flt.empty and self.fresh else None
+            self._surveys[role] = dict(stored or {})
+        layers = self._surveys[role]
+        lv = level or "*"
+        if lv not in layers:
+            if role not in self._records:
+                self._records[role] = survey_rows(self.conn, role, self.flt)
+            layers[lv] = survey_layer(role, level, self.flt, self._records[role])
+        return layers[lv]
 
 
 def _data_window(conn: Any, profiles: Sequence[dict[str, Any]]) -> dict[str, Any]:
@@ -124,7 +156,7 @@ def _data_window(conn: Any, profiles: Sequence[dict[str, Any]]) -> dict[str, Any
     for p in profiles:
         for src, n in p.get("sources", {}).items():
             sources[src] = sources.get(src, 0) + n
-    survey = conn.execute("SELECT COUNT(*), MIN(work_year), MAX(work_year) FROM salary_records").fetchone()
+    survey = survey_window(conn)
     return {
         "postings_window": {"from": min(starts) if starts else None, "to": max(ends) if ends else None},
         "posting_sources": dict(sorted(sources.items(), key=lambda kv: -kv[1])),
@@ -309,12 +341,22 @@ def _education(specs: Sequence[RoleSpec], profiles: Sequence[dict[str, Any]]) ->
 
 
 def _median_years(by_year: dict[str, int]) -> float | None:
-    values = [int(y) for y, c in by_year.items() for _ in range(c)]
-    if len(values) < 5:
+    """The median of the stated minimum years, from their counts (None below 5 postings)."""
+    counts = sorted((int(y), c) for y, c in by_year.items() if c > 0)
+    total = sum(c for _, c in counts)
+    if total < 5:
         return None
-    values.sort()
-    mid = len(values) // 2
-    return float(values[mid]) if len(values) % 2 else (values[mid - 1] + values[mid]) / 2
+
+    def nth(i: int) -> int:  # the i-th smallest value (0-based)
+        seen = 0
+        for y, c in counts:
+            seen += c
+            if i < seen:
+                return y
+        raise IndexError(i)
+
+    mid = total // 2
+    return float(nth(mid)) if total % 2 else (nth(mid - 1) + nth(mid)) / 2
 
 
 def _experience(specs: Sequence[RoleSpec], profiles: Sequence[dict[str, Any]]) -> dict[str, Any]:
@@ -356,21 +398,20 @@ def _industries(specs: Sequence[RoleSpec], profiles: Sequence[dict[str, Any]]) -
     return {"by_role": out}
 
 
-def _salary(conn: Any, specs: Sequence[RoleSpec], flt: ProfileFilter) -> dict[str, Any]:
+def _salary(source: _Source, specs: Sequence[RoleSpec], flt: ProfileFilter) -> dict[str, Any]:
     out = []
     for spec in specs:
         levels = [spec.level] if spec.level else list(LEVELS)
-        records = survey_rows(conn, spec.role, flt)
         rows = []
         for level in levels:
-            survey = survey_salaries(conn, spec.role, level, flt, rows=records)
-            posted = load_profile(conn, spec.role, level, flt).get("posted_salary", {})
+            survey = source.survey(spec.role, level)
+            posted = source.profile(spec.role, level).get("posted_salary", {})
             rows.append(
                 {
                     "level": level,
                     "level_label": LEVEL_LABELS[level],
                     "survey": {
-                        **summarize(survey["values"]).to_dict(),
+                        **survey["summary"],
                         "currencies": survey["currencies"],
                         "query": survey["query"],
                     },
@@ -382,10 +423,8 @@ def _salary(conn: Any, specs: Sequence[RoleSpec], flt: ProfileFilter) -> dict[st
                     },
                 }
             )
-        overall = survey_salaries(conn, spec.role, spec.level, flt, rows=records)
-        out.append(
-            {"role": spec.slug, "by_level": rows, "survey_all_levels": summarize(overall["values"]).to_dict()}
-        )
+        overall = source.survey(spec.role, spec.level)
+        out.append({"role": spec.slug, "by_level": rows, "survey_all_levels": overall["summary"]})
     return {
         "by_role": out,
         "layers": {
@@ -398,16 +437,14 @@ def _salary(conn: Any, specs: Sequence[RoleSpec], flt: ProfileFilter) -> dict[st
 
 
 def _outlook(
-    conn: Any,
+    source: _Source,
     specs: Sequence[RoleSpec],
     profiles: Sequence[dict[str, Any]],
     taxonomy: Taxonomy,
-    flt: ProfileFilter,
 ) -> dict[str, Any]:
     out = []
     for spec, p in zip(specs, profiles, strict=True):
-        survey = survey_salaries(conn, spec.role, spec.level, flt, rows=survey_rows(conn, spec.role, flt))
-        trend = [pt.to_dict() for pt in year_trend(survey["by_year"])]
+        trend = source.survey(spec.role, spec.level)["trend"]
         role = taxonomy.role(spec.role)
         out.append(
             {

@@ -41,6 +41,7 @@ FULL_LENGTH = 2_000  # characters of description that count as complete
 KEY_SECTIONS = ("responsibilities", "requirements", "benefits")
 MAX_CANDIDATES = 60  # descriptions read and split per call (at least 10 per posting asked for)
 MAX_LIMIT = 50
+CARDS = 6  # cards on a role page or comparison (precomputed per role and level)
 
 
 def _day(value: date | str) -> int:
@@ -157,6 +158,17 @@ def _index_parts(index: PostingIndex, ids: np.ndarray, reference: int) -> dict[s
     }
 
 
-def featured_cards(store: Any, role: str, level: str | None = None, limit: int = 6) -> list[dict[str, Any]]:
-    """`featured_jobs` as JSON-ready cards (the shape compare, the web pages and the API show)."""
+def featured_cards(
+    store: Any, role: str, level: str | None = None, limit: int = CARDS, *, live: bool = False
+) -> list[dict[str, Any]]:
+    """`featured_jobs` as JSON-ready cards (the shape compare, the web pages and the API show).
+
+    The CARDS cards of each (role, level) are precomputed by the aggregate refresh and read from there
+    while fresh; `live` computes them regardless (what the refresh does)."""
+    if not live and limit == CARDS:
+        from roledex.analytics.aggregates import stored_cards
+
+        cards = stored_cards(as_store(store).conn, role, level.upper() if level else None)
+        if cards is not None:
+            return cards
     return [hit.to_dict() for hit in featured_jobs(store, role, level, limit)]

@@ -1,8 +1,11 @@
 """Role profiles: everything the postings say about one role (at one level), with counts and evidence.
 
-A profile is computed by `compute_profile` with SQL group-bys over the postings of a role; the unfiltered
-profiles of every (role, level) are precomputed by `refresh_aggregates` after each ingest and stored in
-`role_aggregates`, so that a comparison on a million postings is one indexed read per role.
+A profile is computed directly by `compute_profile` with SQL group-bys over the postings of a role. What the
+pages read is precomputed by `refresh_aggregates` after each ingest (analytics.aggregates): the unfiltered
+profile of every (role, level) in `role_aggregates`, one indexed read per role, and the counts per (role,
+level, country, period) in `profile_cells` (analytics.cells), which a filtered profile sums. Both equal the
+direct computation; `load_profile` uses them while they are fresh (no posting or survey record stored since
+the refresh) and computes directly otherwise.
 """
 
 from __future__ import annotations
@@ -11,8 +14,9 @@ import json
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from typing import Any
+
+import numpy as np
 
 from roledex.analytics.stats import summarize
 
@@ -78,8 +82,11 @@ class RawProfile:
     themes: Counter[str] = field(default_factory=Counter)  # postings stating a phrase of the theme
     phrases: Counter[tuple[str, str]] = field(default_factory=Counter)  # (theme, phrase) -> postings
     n_resp: int = 0
-    pay: list[tuple[float, float, str, str]] = field(default_factory=list)  # mid, width, currency, kind
-    evidence: dict[str, list[int]] = field(default_factory=dict)
+    pay_mid: Any = field(default_factory=lambda: np.zeros(0))  # posted salary midpoints (annual USD)
+    pay_width: Any = field(default_factory=lambda: np.zeros(0))  # their range widths
+    pay_currency: Counter[Any] = field(default_factory=Counter)
+    pay_kind: Counter[Any] = field(default_factory=Counter)
+    evidence: dict[str, list[int]] = field(default_factory=dict)  # skill -> newest posting ids asking for it
 
     def add(self, other: RawProfile) -> None:
         self.n += other.n
@@ -97,9 +104,56 @@ class RawProfile:
         self.themes.update(other.themes)
         self.phrases.update(other.phrases)
         self.n_resp += other.n_resp
-        self.pay.extend(other.pay)
+        self.pay_mid = np.concatenate([self.pay_mid, other.pay_mid])
+        self.pay_width = np.concatenate([self.pay_width, other.pay_width])
+        self.pay_currency.update(other.pay_currency)
+        self.pay_kind.update(other.pay_kind)
         for sid, ids in other.evidence.items():
-            self.evidence[sid] = sorted({*self.evidence.get(sid, ()), *ids}, reverse=True)[:SAMPLE_IDS]
+            known = self.evidence.get(sid)
+            if known:
+                self.evidence[sid] = sorted({*known, *ids}, reverse=True)[:SAMPLE_IDS]
+            else:
+                self.evidence[sid] = list(ids)
+
+    def to_json(self) -> tuple[str, bytes]:
+        """The counts as JSON and the posted salaries as bytes (a profile cell's stored form)."""
+        doc = {
+            "n": self.n,
+            "n_text": self.n_text,
+            "first": self.first,
+            "last": self.last,
+            "dims": {d: list(c.items()) for d, c in self.dims.items() if c},
+            "skills": self.skills,
+            "fields": self.fields,
+            "themes": list(self.themes.items()),
+            "phrases": [[theme, term, n] for (theme, term), n in self.phrases.items()],
+            "n_resp": self.n_resp,
+            "pay_currency": list(self.pay_currency.items()),
+            "pay_kind": list(self.pay_kind.items()),
+            "evidence": self.evidence,
+        }
+        pay = np.concatenate([np.sort(self.pay_mid), np.sort(self.pay_width)]).astype("<f8")
+        return json.dumps(doc, separators=(",", ":")), pay.tobytes()
+
+    @classmethod
+    def from_json(cls, data: str, pay: bytes) -> RawProfile:
+        doc = json.loads(data)
+        raw = cls(
+            n=doc["n"], n_text=doc["n_text"], first=doc["first"], last=doc["last"], n_resp=doc["n_resp"]
+        )
+        for d, items in doc["dims"].items():
+            raw.dims[d] = Counter(dict((k, v) for k, v in items))
+        raw.skills = doc["skills"]
+        raw.fields = Counter(doc["fields"])
+        raw.themes = Counter(dict((k, v) for k, v in doc["themes"]))
+        raw.phrases = Counter({(theme, term): n for theme, term, n in doc["phrases"]})
+        raw.pay_currency = Counter(dict((k, v) for k, v in doc["pay_currency"]))
+        raw.pay_kind = Counter(dict((k, v) for k, v in doc["pay_kind"]))
+        raw.evidence = doc["evidence"]
+        values = np.frombuffer(pay, "<f8")
+        half = values.size // 2
+        raw.pay_mid, raw.pay_width = values[:half], values[half:]
+        return raw
 
 
 def _ranked(counts: Counter[Any], limit: int | None = None) -> dict[str, int]:
@@ -135,7 +189,9 @@ def assemble(key: Key | tuple[str, str], raw: RawProfile, flt: ProfileFilter = N
     profile["years"] = {"buckets": buckets, "by_year": {str(k): stated[k] for k in sorted(stated)}}
     ordered = sorted(raw.skills.items(), key=lambda kv: (-kv[1][0], kv[0]))
     profile["skills"] = {sid: {"n": n, "required": req, "preferred": pref} for sid, (n, req, pref) in ordered}
-    profile["skill_evidence"] = {sid: raw.evidence[sid] for sid, _ in ordered if sid in raw.evidence}
+    profile["skill_evidence"] = {
+        sid: list(raw.evidence[sid]) for sid, _ in ordered[:EVIDENCE_SKILLS] if sid in raw.evidence
+    }
     profile["fields_of_study"] = _ranked(raw.fields, TOP["fields_of_study"])
     profile["n_with_responsibilities"] = raw.n_resp
     profile["themes"] = _ranked(raw.themes)
@@ -144,19 +200,20 @@ def assemble(key: Key | tuple[str, str], raw: RawProfile, flt: ProfileFilter = N
         if len(by_theme.setdefault(theme, [])) < TOP_PHRASES:
             by_theme[theme].append([term, n])
     profile["phrases"] = dict(sorted(by_theme.items()))
-    mids = [p[0] for p in raw.pay]
+    # sorted first: the mean of the same values is then the same float whichever order they were read in
     profile["posted_salary"] = {
-        "summary": summarize(mids).to_dict(),
-        "range_width": summarize([p[1] for p in raw.pay]).to_dict(),
-        "currencies": _ranked(Counter(p[2] for p in raw.pay)),
-        "kinds": _ranked(Counter(p[3] for p in raw.pay)),
+        "summary": summarize(np.sort(np.asarray(raw.pay_mid, np.float64))).to_dict(),
+        "range_width": summarize(np.sort(np.asarray(raw.pay_width, np.float64))).to_dict(),
+        "currencies": _ranked(raw.pay_currency),
+        "kinds": _ranked(raw.pay_kind),
     }
     return profile
 
 
 def raw_profiles(conn: Any, where: str = "1", params: Sequence[Any] = ()) -> dict[Key, RawProfile]:
     """The counts of every (role, level) among the postings matching `where` (SQL over alias p), in one pass
-    per kind of count: grouped queries, not one query per role."""
+    per kind of count: grouped queries, not one query per role. Without skill evidence (see
+    `compute_profile`)."""
     groups: dict[Key, RawProfile] = {}
 
     def group(role: str, level: str | None) -> RawProfile:
@@ -207,34 +264,33 @@ def raw_profiles(conn: Any, where: str = "1", params: Sequence[Any] = ()) -> dic
         params,
     ):
         group(role, level).n_resp = int(n)
+    pay: dict[Key, list[tuple[float, float]]] = {}
     for role, level, mid, width, currency, kind in conn.execute(
         f"""SELECT p.role, p.level, p.annual_usd_mid, p.annual_usd_max - p.annual_usd_min, p.salary_currency,
                    p.salary_kind FROM postings p WHERE {where} AND p.annual_usd_mid IS NOT NULL""",
         params,
     ):
-        group(role, level).pay.append((float(mid), float(width), currency, kind))
-    for (role, level), g in groups.items():
-        top = sorted(g.skills, key=lambda sid: (-g.skills[sid][0], sid))[:EVIDENCE_SKILLS]
-        g.evidence = _skill_evidence(conn, role, level, where, params, top)
+        g = group(role, level)
+        pay.setdefault((role, level), []).append((float(mid), float(width)))
+        g.pay_currency[currency] += 1
+        g.pay_kind[kind] += 1
+    for key, values in pay.items():
+        groups[key].pay_mid = np.array([v[0] for v in values], np.float64)
+        groups[key].pay_width = np.array([v[1] for v in values], np.float64)
     return groups
 
 
-def _skill_evidence(
-    conn: Any, role: str, level: str | None, where: str, params: Sequence[Any], skills: list[str]
-) -> dict[str, list[int]]:
-    """A few posting ids behind each skill share: the group's most recently stored postings that ask for it.
+def _skill_evidence(conn: Any, where: str, params: Sequence[Any], skills: list[str]) -> dict[str, list[int]]:
+    """A few posting ids behind each skill share: the most recently stored matching postings that ask for it.
 
-    Read from the postings side, newest first through the (role, level) index, stopping at SAMPLE_IDS hits."""
-    level_sql = "p.level = ?" if level is not None else "p.level IS NULL"
-    level_params = [level] if level is not None else []
+    Read from the skill's side, newest first through its (skill, posting) index, stopping at SAMPLE_IDS hits."""
     out: dict[str, list[int]] = {}
     for skill in skills:
         rows = conn.execute(
-            f"""SELECT p.id FROM postings p INDEXED BY postings_role_level
-                WHERE p.role = ? AND {level_sql} AND {where}
-                  AND EXISTS (SELECT 1 FROM posting_skills s WHERE s.posting_id = p.id AND s.skill_id = ?)
-                ORDER BY p.id DESC LIMIT {SAMPLE_IDS}""",
-            [role, *level_params, *params, skill],
+            f"""SELECT p.id FROM posting_skills s INDEXED BY posting_skills_skill CROSS JOIN postings p
+                ON p.id = s.posting_id WHERE s.skill_id = ? AND {where}
+                ORDER BY s.posting_id DESC LIMIT {SAMPLE_IDS}""",
+            [skill, *params],
         ).fetchall()
         out[skill] = [int(r[0]) for r in rows]
     return out
@@ -262,38 +318,17 @@ def compute_profile(
     total = RawProfile()
     for raw in raw_profiles(conn, where, params).values():
         total.add(raw)
+    top = sorted(total.skills, key=lambda sid: (-total.skills[sid][0], sid))[:EVIDENCE_SKILLS]
+    total.evidence = _skill_evidence(conn, where, params, top)
     return assemble((role, level or "*"), total, flt)
 
 
-def refresh_aggregates(conn: Any) -> int:
-    """Recompute the unfiltered profile of every (role, level) and of every role ('*'); returns how many.
+def refresh_aggregates(conn: Any, *, full: bool = False) -> int:
+    """Bring every precomputed aggregate up to date with the store (analytics.aggregates.refresh); returns
+    how many (role, level) profiles were written."""
+    from roledex.analytics.aggregates import refresh
 
-    One grouped pass over the store; the '*' profile of a role is the sum of its levels' counts."""
-    groups = raw_profiles(conn)
-    now = datetime.now(UTC).isoformat(timespec="seconds")
-    by_role: dict[str, RawProfile] = {}
-    rows = []
-    for (role, level), raw in sorted(groups.items(), key=lambda kv: (kv[0][0], kv[0][1] or "")):
-        by_role.setdefault(role, RawProfile()).add(raw)
-        if level is not None:
-            rows.append((role, level, raw.n, json.dumps(assemble((role, level), raw)), now))
-    for role, raw in by_role.items():
-        rows.append((role, "*", raw.n, json.dumps(assemble((role, "*"), raw)), now))
-    background = {
-        r[0]: int(r[1]) for r in conn.execute("SELECT skill_id, COUNT(*) FROM posting_skills GROUP BY 1")
-    }
-    with conn:
-        conn.execute(
-            "INSERT OR REPLACE INTO aggregate_state(name, value) VALUES ('skill_background', ?)",
-            (json.dumps(background),),
-        )
-        conn.execute("DELETE FROM role_aggregates")
-        conn.executemany(
-            "INSERT INTO role_aggregates(role, level, n_postings, data, refreshed_at) VALUES (?,?,?,?,?)",
-            rows,
-        )
-        conn.execute("INSERT OR REPLACE INTO aggregate_state(name, value) VALUES ('refreshed_at', ?)", (now,))
-    return len(rows)
+    return refresh(conn, full=full)
 
 
 def skill_background(conn: Any) -> dict[str, int]:
@@ -304,14 +339,27 @@ def skill_background(conn: Any) -> dict[str, int]:
     return {r[0]: int(r[1]) for r in conn.execute("SELECT skill_id, COUNT(*) FROM posting_skills GROUP BY 1")}
 
 
-def load_profile(conn: Any, role: str, level: str | None, flt: ProfileFilter = NO_FILTER) -> dict[str, Any]:
-    """The precomputed profile when there are no filters (and it exists), else a live computation."""
-    if flt.empty:
+def load_profile(
+    conn: Any, role: str, level: str | None, flt: ProfileFilter = NO_FILTER, *, fresh: bool | None = None
+) -> dict[str, Any]:
+    """The profile from the precomputed aggregates while they are fresh, else a direct computation.
+
+    Unfiltered: the stored document. Filtered: a sum of profile cells (analytics.cells). `fresh` saves the
+    freshness check when the caller has made it."""
+    from roledex.analytics import aggregates, cells
+
+    if fresh is None:
+        fresh = aggregates.is_fresh(conn)
+    if fresh and flt.empty:
         row = conn.execute(
             "SELECT data FROM role_aggregates WHERE role = ? AND level = ?", (role, level or "*")
         ).fetchone()
         if row is not None:
             return dict(json.loads(row[0]))
+    if fresh:
+        raw = cells.filtered_profile(conn, role, level, flt)
+        if raw is not None:
+            return assemble((role, level or "*"), raw, flt)
     return compute_profile(conn, role, level, flt)
 
 

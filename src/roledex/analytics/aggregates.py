@@ -1,0 +1,227 @@
+"""The precomputed aggregates a comparison reads, and their refresh after each ingest.
+
+    role_aggregates   the profile document of every (role, level) and of every role ('*')
+    profile_cells     the counts per (role, level, country, period) that filtered profiles sum (analytics.cells)
+    role_survey       the salary-survey layer of every (role, level): summary, currencies, yearly trend
+    role_featured     the featured job cards of every (role, level)
+    aggregate_state   skill_background (postings per skill), refreshed_at, and the watermark
+
+The watermark is the highest posting id, the number of postings up to it and the highest survey record id
+at the refresh. Postings and survey records are only ever added, so the aggregates are fresh while those
+maxima are unchanged (`is_fresh`: two index lookups), and a refresh after an ingest only counts the postings
+above the watermark and adds their cells to the stored ones. When the count below the watermark has changed
+(rows deleted by hand) or nothing was stored yet, the refresh rebuilds everything.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from typing import Any
+
+from roledex.analytics.cells import ALL, UNKNOWN, CellKey, build_cells, cell_rows, merge_cells, read_cells
+from roledex.analytics.profiles import (
+    NO_FILTER,
+    ProfileFilter,
+    RawProfile,
+    assemble,
+    survey_rows,
+    survey_salaries,
+)
+from roledex.analytics.stats import summarize, year_trend
+from roledex.errors import QueryError
+from roledex.models import LEVELS
+
+
+def _current(conn: Any) -> tuple[int | None, int | None, str | None]:
+    row = conn.execute(
+        "SELECT (SELECT MAX(id) FROM postings), (SELECT MAX(id) FROM salary_records), "
+        "(SELECT MAX(posted_at) FROM postings)"
+    ).fetchone()
+    return row[0], row[1], row[2]
+
+
+def watermark(conn: Any) -> dict[str, Any] | None:
+    try:
+        row = conn.execute("SELECT value FROM aggregate_state WHERE name = 'watermark'").fetchone()
+    except Exception:  # a database from before the aggregates (read-only, not migrated)
+        return None
+    return None if row is None else dict(json.loads(row[0]))
+
+
+def is_fresh(conn: Any) -> bool:
+    """No posting and no survey record stored since the last refresh."""
+    mark = watermark(conn)
+    if mark is None:
+        return False
+    postings, salaries, _ = _current(conn)
+    return bool(mark["postings"] == postings and mark["salaries"] == salaries)
+
+
+# -- reads -------------------------------------------------------------------------------------------------
+def stored_survey(conn: Any, role: str) -> dict[str, dict[str, Any]] | None:
+    """The survey layer of every level of a role (level '*' all levels), or None when not fresh."""
+    if not is_fresh(conn):
+        return None
+    return {
+        lv: json.loads(data)
+        for lv, data in conn.execute("SELECT level, data FROM role_survey WHERE role = ?", (role,))
+    }
+
+
+def stored_cards(conn: Any, role: str, level: str | None) -> list[dict[str, Any]] | None:
+    """The featured cards of a role (at a level), or None when not fresh or not stored."""
+    if not is_fresh(conn):
+        return None
+    row = conn.execute(
+        "SELECT cards FROM role_featured WHERE role = ? AND level = ?", (role, level or ALL)
+    ).fetchone()
+    return None if row is None else list(json.loads(row[0]))
+
+
+def survey_window(conn: Any) -> tuple[int, int | None, int | None]:
+    """(records, first year, last year) of the salary survey."""
+    row = conn.execute("SELECT value FROM aggregate_state WHERE name = 'survey_window'").fetchone()
+    if row is not None and is_fresh(conn):
+        n, lo, hi = json.loads(row[0])
+        return int(n), lo, hi
+    n, lo, hi = conn.execute("SELECT COUNT(*), MIN(work_year), MAX(work_year) FROM salary_records").fetchone()
+    return int(n), lo, hi
+
+
+def survey_layer(
+    role: str, level: str | None, flt: ProfileFilter, rows: list[tuple[str, int, float, str]]
+) -> dict[str, Any]:
+    """The survey layer of a role (at a level) from its records: summary, currencies, trend, query."""
+    survey = survey_salaries(None, role, level, flt, rows=rows)
+    return {
+        "summary": summarize(survey["values"]).to_dict(),
+        "currencies": survey["currencies"],
+        "trend": [pt.to_dict() for pt in year_trend(survey["by_year"])],
+        "query": survey["query"],
+    }
+
+
+# -- refresh -----------------------------------------------------------------------------------------------
+def refresh(conn: Any, *, full: bool = False) -> int:
+    """Bring the aggregates up to date; returns how many (role, level) profile documents were written."""
+    postings, salaries, newest = _current(conn)
+    mark = None if full else watermark(conn)
+    if mark is not None and mark["postings"] is not None:
+        below = conn.execute("SELECT COUNT(*) FROM postings WHERE id <= ?", (mark["postings"],)).fetchone()[0]
+        if below != mark["n"]:
+            mark = None
+    if mark is not None and mark["postings"] is None and postings is not None:
+        mark = None  # the first postings: a full build is the same work
+    incremental = mark is not None
+    if incremental and mark is not None:
+        above = int(mark["postings"] or 0)
+        cells = build_cells(conn, "p.id > ?", [above], above=above) if postings != mark["postings"] else {}
+    else:
+        cells = build_cells(conn)
+    touched = sorted({key[0] for key in cells})
+    n = conn.execute("SELECT COUNT(*) FROM postings WHERE id <= ?", (postings or 0,)).fetchone()[0]
+    survey_changed = not incremental or mark is None or mark["salaries"] != salaries
+    all_featured = not incremental or mark is None or mark.get("newest") != newest
+    featured_roles = _featured_roles(conn, cells, touched, all_featured)
+    now = datetime.now(UTC).isoformat(timespec="seconds")
+    written = 0
+    with conn:
+        if incremental:
+            merge_cells(conn, cells)
+        else:
+            conn.execute("DELETE FROM profile_cells")
+            conn.executemany(
+                "INSERT INTO profile_cells(role, level, country, period, n_postings, first, data, pay) "
+                "VALUES (?,?,?,?,?,?,?,?)",
+                cell_rows(cells),
+            )
+            conn.execute("DELETE FROM role_aggregates")
+            conn.execute("DELETE FROM role_featured")
+        for role in touched:
+            written += _write_profiles(conn, role, now)
+        roles_all = read_cells(
+            conn,
+            [
+                (r, ALL, ALL, ALL)
+                for (r,) in conn.execute(
+                    "SELECT DISTINCT role FROM profile_cells WHERE level = '*' AND country = '*' AND period = '*'"
+                )
+            ],
+        )
+        background: dict[str, int] = {}
+        for raw in roles_all.values():
+            for sid, (count, _req, _pref) in raw.skills.items():
+                background[sid] = background.get(sid, 0) + count
+        _state(conn, "skill_background", dict(sorted(background.items())))
+        if survey_changed:
+            _write_survey(conn)
+        for role, rows in featured_roles.items():
+            conn.execute("DELETE FROM role_featured WHERE role = ?", (role,))
+            conn.executemany("INSERT INTO role_featured(role, level, cards) VALUES (?,?,?)", rows)
+        _state(conn, "watermark", {"postings": postings, "n": n, "salaries": salaries, "newest": newest})
+        conn.execute("INSERT OR REPLACE INTO aggregate_state(name, value) VALUES ('refreshed_at', ?)", (now,))
+    return written
+
+
+def _state(conn: Any, name: str, value: Any) -> None:
+    conn.execute(
+        "INSERT OR REPLACE INTO aggregate_state(name, value) VALUES (?, ?)", (name, json.dumps(value))
+    )
+
+
+def _write_profiles(conn: Any, role: str, now: str) -> int:
+    """The profile documents of a role from its stored cells (every level, and '*')."""
+    keys: list[CellKey] = [(role, lv, ALL, ALL) for lv in (*LEVELS, ALL)]
+    stored = read_cells(conn, keys)
+    conn.execute("DELETE FROM role_aggregates WHERE role = ?", (role,))
+    rows = [
+        (role, key[1], raw.n, json.dumps(assemble((role, key[1]), raw)), now)
+        for key, raw in stored.items()
+        if raw.n
+    ]
+    conn.executemany(
+        "INSERT INTO role_aggregates(role, level, n_postings, data, refreshed_at) VALUES (?,?,?,?,?)", rows
+    )
+    return len(rows)
+
+
+def _write_survey(conn: Any) -> None:
+    conn.execute("DELETE FROM role_survey")
+    roles = [r for (r,) in conn.execute("SELECT DISTINCT role FROM salary_records")]
+    for role in roles:
+        rows = survey_rows(conn, role, NO_FILTER)
+        conn.executemany(
+            "INSERT INTO role_survey(role, level, data) VALUES (?,?,?)",
+            [(role, lv, json.dumps(survey_layer(role, lv, NO_FILTER, rows))) for lv in (*LEVELS, ALL)],
+        )
+    n, lo, hi = conn.execute("SELECT COUNT(*), MIN(work_year), MAX(work_year) FROM salary_records").fetchone()
+    _state(conn, "survey_window", [n, lo, hi])
+
+
+def _featured_roles(
+    conn: Any, cells: dict[CellKey, RawProfile], touched: list[str], everything: bool
+) -> dict[str, list[tuple[str, str, str]]]:
+    """The featured cards of every level of the roles whose postings changed (of every role when the
+    newest date moved: recency counts from it)."""
+    from roledex.analytics.featured import CARDS, featured_cards
+    from roledex.analytics.search import as_store
+
+    if everything:
+        groups = {(r, lv) for r, lv in conn.execute("SELECT DISTINCT role, level FROM role_aggregates")}
+        groups |= {(key[0], key[1]) for key in cells if key[2] == ALL and key[3] == ALL}
+    else:
+        groups = {(key[0], key[1]) for key in cells if key[2] == ALL and key[3] == ALL}
+    if not groups:
+        return {}
+    store = as_store(conn)
+    out: dict[str, list[tuple[str, str, str]]] = {}
+    for role, lv in sorted(groups):
+        if lv == UNKNOWN:
+            continue
+        try:
+            cards = featured_cards(store, role, None if lv == ALL else lv, CARDS, live=True)
+        except QueryError:  # a role the taxonomy does not know
+            continue
+        out.setdefault(role, []).append((role, lv, json.dumps(cards)))
+    return out
