@@ -160,6 +160,8 @@ DESCRIPTION_TABLE: list[tuple[str, str, float | None, str, str, str]] = [
     ("Data Scientist", "", None, "MI", "default", "ic"),
     ("Data Scientist", "", 6, "SE", "years", "ic"),
     ("Data Scientist", "", 1, "EN", "years", "ic"),
+    ("Experienced Data Scientist", "", 10, "SE", "years", "ic"),
+    ("Experienced Data Scientist", "", None, "MI", "default", "ic"),
     ("Senior Data Scientist", "", 1, "SE", "title", "ic"),
     ("Data Scientist", "You will manage a team of four analysts.", None, "SE", "description", "manager"),
     ("Data Scientist", "You will have three direct reports.", 3, "SE", "description", "manager"),

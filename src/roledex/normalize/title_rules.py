@@ -386,7 +386,8 @@ LEVEL_CUES: list[tuple[str, str]] = [
         r"|\bexpert\b|\bmanager\b|\bsupervisor\b|\bsenior fellow\b|\btechnical fellow\b",
         "SE",
     ),
-    (r"\bmid\b|\bintermediate\b|\bexperienced\b", "MI"),
+    # "Experienced" is no level of its own: the stated years decide (MI when none are stated)
+    (r"\bmid\b|\bintermediate\b", "MI"),
 ]
 LEVEL_CUE_RE = re.compile("|".join(f"(?P<c{i}>{p})" for i, (p, _) in enumerate(LEVEL_CUES)))
 LEVEL_CUE_CODES = [code for _, code in LEVEL_CUES]

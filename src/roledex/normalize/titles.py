@@ -30,7 +30,7 @@ Decisions worth knowing
 - Head of / VP / Chief of AI or Data -> data-leader; of a narrower function -> that function
   ("Director of Data Science" -> data-scientist, "Director of Engineering" -> software-engineer).
 - Levels: EX for head/director/VP/chief (not "Account Director", a senior sales IC); otherwise the first
-  cue in the title: intern/junior/graduate/associate -> EN, mid/intermediate/experienced -> MI,
+  cue in the title: intern/junior/graduate/associate -> EN, mid/intermediate -> MI ("Experienced" is none),
   senior/staff/principal/lead/expert/people manager -> SE; then grades after the role noun (I/1 -> EN,
   II/2 -> MI, III+/3+ -> SE) and ladders (L3 EN, L4 MI, L5+ SE; IC1-2 EN, IC3 MI, IC4+ SE).
   "Senior Associate" -> MI, "Principal Associate" -> SE; "Associate" as the head noun of a non-data title
