@@ -29,8 +29,9 @@ How a search runs, and why (figures measured on 200k postings with full descript
    used: it computes each word's exact df on every query by reading the word's whole doclist (20-90 ms for
    common words at 200k-1M postings), whatever the LIMIT. date: posted_at newest first, undated last.
    salary: annual USD midpoint highest first, postings without a salary last. Ties: the newer posting.
-6. Snippets come from FTS5 `snippet()` with private-use markers and are returned as (text, is_match)
-   segments with the markers removed: never HTML; the renderer escapes the text.
+6. Snippets are built in Python from the page's descriptions (`snippets`: FTS5's matching words, its
+   window choice), as (text, is_match) segments: never HTML; the renderer escapes the text. FTS5's
+   snippet() would cost a MATCH per hit (20 per page, ~7 ms at 1M postings).
 
 The SQL lives in small functions marked `SQL (SQLite)`; a PostgreSQL twin replaces those (tsvector,
 ts_headline) and `data_fingerprint`, and keeps the rest.
@@ -48,11 +49,13 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import pairwise
 from typing import Any, TypeVar, cast
 
 import numpy as np
 from numpy.typing import NDArray
 
+from roledex.analytics.snippets import query_stems, snippet
 from roledex.errors import QueryError
 from roledex.models import EMPLOYMENT_LABELS, EMPLOYMENT_TYPES, LEVEL_LABELS, LEVELS
 from roledex.taxonomy import Taxonomy, load_taxonomy
@@ -68,8 +71,7 @@ MAX_QUERY_CHARS = 2_000
 MAX_PER_PAGE = 100
 MAX_RESULT_WINDOW = 10_000  # page * per_page may not go beyond this (deep pages cost and help nobody)
 TOP_SKILLS = 20
-SNIPPET_TOKENS = 24
-MARK_OPEN, MARK_CLOSE = "\ue000", "\ue001"  # private-use code points: never HTML, never in our output
+SPARSE_SKILL_RATIO = 16  # skill facet: gather the skills of the postings when they are under 1/16 of all
 
 SORTS = ("relevance", "date", "salary")
 TRACKS = ("ic", "manager")
@@ -232,21 +234,6 @@ def fts_match_expression(text: str) -> str | None:
     return " AND ".join('"' + t.replace('"', '""') + '"' for t in tokens)
 
 
-_MARKS = re.compile(f"([{MARK_OPEN}{MARK_CLOSE}])")
-
-
-def snippet_segments(marked: str) -> list[tuple[str, bool]]:
-    """Split a snippet with MARK_OPEN/MARK_CLOSE markers into (text, is_match) segments, markers removed."""
-    segments: list[tuple[str, bool]] = []
-    inside = False
-    for part in _MARKS.split(marked):
-        if part in (MARK_OPEN, MARK_CLOSE):
-            inside = part == MARK_OPEN
-        elif part:
-            segments.append((part, inside))
-    return segments
-
-
 # -- per-store in-memory caches ----------------------------------------------------------------------------
 T = TypeVar("T")
 _CACHES: weakref.WeakKeyDictionary[Any, dict[str, tuple[Any, Any]]] = weakref.WeakKeyDictionary()
@@ -324,22 +311,113 @@ class SkillPostings:
         out[self.ids] = True
         return out
 
-    def count_among(self, ids: NDArray[np.int64], mask: Mask, mask_words: NDArray[np.uint64] | None) -> int:
-        """How many of the postings (given both as ids and as a mask) have this skill."""
-        if self.words is None:
-            assert self.ids is not None
-            return int(np.count_nonzero(mask[self.ids]))
-        if mask_words is None:  # few postings: test their bits
-            return int(
-                np.count_nonzero((self.words[ids >> 6] >> (ids & 63).astype(np.uint64)) & np.uint64(1))
-            )
-        return int(np.bitwise_count(self.words & mask_words).sum())
+    def contains(self, ids: NDArray[np.int64]) -> Mask:
+        """Whether each of the postings has this skill."""
+        if self.words is not None:
+            return ((self.words[ids >> 6] >> (ids & 63).astype(np.uint64)) & np.uint64(1)).astype(bool)
+        assert self.ids is not None
+        pos = np.minimum(np.searchsorted(self.ids, ids), max(0, self.ids.size - 1))
+        return self.ids[pos] == ids if self.ids.size else np.zeros(ids.size, dtype=bool)
 
 
 def _words(mask: Mask) -> NDArray[np.uint64]:
     """A boolean mask as uint64 words, bit i = element i (the layout of SkillPostings.words)."""
     packed = np.packbits(mask, bitorder="little")
     return np.pad(packed, (0, -packed.size % 8)).view(np.uint64)
+
+
+@dataclass(frozen=True)
+class SkillTable:
+    """Every posting's skills, laid out for counting the skills of a set of postings (the skill facet).
+
+    Skill codes are positions in `names` (sorted). Few postings: their codes are gathered from a compressed
+    row list (`starts`, `codes`: the skills of posting i are codes[starts[i]:starts[i + 1]]) and counted with
+    one bincount, about 12 numbers a posting. Many postings: the common skills' bit sets (`bits`, one row per
+    skill) are ANDed with the postings' bit set and counted, and the rare skills' (posting, skill) pairs
+    (`rare_ids`, `rare_codes`) are looked up in the postings' mask, a fixed cost of a few ms per million
+    postings. SkillPostings of each skill are views of these arrays.
+    """
+
+    names: list[str]
+    starts: NDArray[np.int64]
+    codes: NDArray[np.int16]
+    bits: NDArray[np.uint64]
+    bit_codes: NDArray[np.int64]
+    rare_ids: NDArray[np.int64]
+    rare_codes: NDArray[np.int16]
+
+    def counts(self, ids: NDArray[np.int64], mask: Mask | None = None) -> NDArray[np.int64]:
+        """Postings among `ids` (sorted, unique; `mask`, if given, holds the same postings) per skill code."""
+        size = self.starts.size - 1
+        if ids.size * SPARSE_SKILL_RATIO <= size:
+            first = self.starts[ids]
+            lengths = self.starts[ids + 1] - first
+            ends = np.cumsum(lengths)
+            pos = np.arange(int(ends[-1]) if ends.size else 0) + np.repeat(first - ends + lengths, lengths)
+            return np.bincount(self.codes[pos], minlength=len(self.names))
+        if mask is None:
+            mask = np.zeros(size, dtype=bool)
+            mask[ids] = True
+        words = _words(mask)
+        out = np.zeros(len(self.names), dtype=np.int64)
+        for a in range(0, self.bit_codes.size, 16):  # 16 rows at a time: the temporaries stay in cache
+            out[self.bit_codes[a : a + 16]] = np.bitwise_count(self.bits[a : a + 16] & words).sum(axis=1)
+        out += np.bincount(self.rare_codes[mask[self.rare_ids]], minlength=len(self.names))
+        return out
+
+    def per_group(self, group: NDArray[np.int32], n_groups: int) -> NDArray[np.int64]:
+        """Postings per (group, skill code), `group` giving each posting's group: a (groups, skills) table."""
+        owner = np.repeat(np.arange(self.starts.size - 1, dtype=np.int64), np.diff(self.starts))
+        k = len(self.names)
+        flat = group[owner].astype(np.int64) * k + self.codes
+        return np.bincount(flat, minlength=n_groups * k).reshape(n_groups, k)
+
+
+def skill_table(per_skill: list[tuple[str, NDArray[np.int64]]], size: int) -> SkillTable:
+    """The SkillTable of (skill, sorted unique posting ids) pairs, every id below `size`."""
+    per_skill = sorted(per_skill, key=lambda kv: kv[0])
+    common = [k for k, (_, ids) in enumerate(per_skill) if ids.size * 8 >= size / 8]  # bit set is smaller
+    n_words = -(-size // 64)
+    bits = np.zeros((len(common), n_words), dtype=np.uint64)
+    for row, k in enumerate(common):
+        m = np.zeros(size, dtype=bool)
+        m[per_skill[k][1]] = True
+        bits[row] = _words(m)
+    is_common = set(common)
+    rare = [k for k in range(len(per_skill)) if k not in is_common]
+    rare_ids = np.concatenate([per_skill[k][1] for k in rare]) if rare else np.zeros(0, dtype=np.int64)
+    rare_codes = np.repeat(np.asarray(rare, dtype=np.int16), [per_skill[k][1].size for k in rare])
+    per_posting = np.zeros(size, dtype=np.int64)
+    for _, ids in per_skill:
+        per_posting[ids] += 1
+    starts = np.zeros(size + 1, dtype=np.int64)
+    np.cumsum(per_posting, out=starts[1:])
+    codes = np.empty(int(starts[-1]), dtype=np.int16)
+    cursor = starts[:-1].copy()
+    for k, (_, ids) in enumerate(per_skill):
+        codes[cursor[ids]] = k
+        cursor[ids] += 1
+    return SkillTable(
+        [name for name, _ in per_skill],
+        starts,
+        codes,
+        bits,
+        np.asarray(common, dtype=np.int64),
+        rare_ids.astype(np.int64),
+        rare_codes,
+    )
+
+
+def skill_postings(table: SkillTable) -> dict[str, SkillPostings]:
+    """Each skill's postings as views of the table's arrays."""
+    out: dict[str, SkillPostings] = {}
+    for row, k in enumerate(table.bit_codes):
+        out[table.names[int(k)]] = SkillPostings(table.bits[row], None)
+    bounds = np.flatnonzero(np.r_[True, table.rare_codes[1:] != table.rare_codes[:-1], True])
+    for a, b in pairwise(bounds):
+        if a < table.rare_codes.size:
+            out[table.names[int(table.rare_codes[a])]] = SkillPostings(None, table.rare_ids[a:b])
+    return dict(sorted(out.items()))
 
 
 @dataclass(frozen=True)
@@ -363,7 +441,9 @@ class PostingIndex:
     combo_codes: dict[str, NDArray[np.int16]]
     combo_internship: Mask
     combo_sizes: NDArray[np.int64]  # postings per combination
+    combo_skills: NDArray[np.int64]  # postings per combination and skill code (the skill table's)
     skills: dict[str, SkillPostings] = field(default_factory=dict)
+    skill_table: SkillTable | None = None
     n: int = 0  # postings
     sample_above: int = 0  # the newest IDF_SAMPLE postings have ids above this
     sample_n: int = 0
@@ -374,34 +454,41 @@ class PostingIndex:
         i = bisect_left(names, value)
         return i if i < len(names) and names[i] == value else -2
 
-    def filter_masks(self, query: JobQuery) -> dict[str, Mask]:
-        """One mask per filter the query sets (all skills together under "skills")."""
+    def filter_masks(self, query: JobQuery, ids: NDArray[np.int64] | None = None) -> dict[str, Mask]:
+        """One mask per filter the query sets (all skills together under "skills"), over every posting id,
+        or over the given `ids` only (element i: whether ids[i] passes)."""
+
+        def at(column: NDArray[Any]) -> NDArray[Any]:
+            return column if ids is None else column[ids]
+
         masks: dict[str, Mask] = {}
         for column in _CATEGORICAL:
             value = getattr(query, column)
             if value is not None:
-                masks[column] = self.codes[column] == self.code(column, value)
+                masks[column] = at(self.codes[column]) == self.code(column, value)
         if query.internship is not None:
-            masks["internship"] = self.internship == query.internship
+            masks["internship"] = at(self.internship) == query.internship
         if query.min_salary is not None:
             with np.errstate(invalid="ignore"):
-                masks["min_salary"] = self.mid >= query.min_salary
+                masks["min_salary"] = at(self.mid) >= query.min_salary
         if query.posted_since is not None:
-            masks["posted_since"] = self.posted >= _days(query.posted_since)
+            masks["posted_since"] = at(self.posted) >= _days(query.posted_since)
         if query.skills:
-            m = np.ones(self.size, dtype=bool)
+            m = np.ones(self.size if ids is None else ids.size, dtype=bool)
             for skill in query.skills:
                 have = self.skills.get(skill)
                 if have is None:
                     m[:] = False
                     break
-                m &= have.mask(self.size)
+                m &= have.mask(self.size) if ids is None else have.contains(ids)
             masks["skills"] = m
         return masks
 
-    def combine(self, masks: dict[str, Mask], *, skip: str | None = None) -> Mask:
-        """Postings passing every filter mask except the one named `skip`."""
-        m = self.present.copy()
+    def combine(
+        self, masks: dict[str, Mask], *, skip: str | None = None, ids: NDArray[np.int64] | None = None
+    ) -> Mask:
+        """Postings passing every filter mask except the one named `skip` (masks over `ids`, if given)."""
+        m = self.present.copy() if ids is None else self.present[ids]
         for name, mask in masks.items():
             if name != skip:
                 m &= mask
@@ -429,12 +516,26 @@ class PostingIndex:
         found = np.bincount(codes, weights=per_combo, minlength=len(self.vocab[column]) + 1)[1:]
         return _sorted_counts({self.vocab[column][i]: int(n) for i, n in enumerate(found) if n})
 
-    def skill_counts(self, ids: NDArray[np.int64], mask: Mask, top: int = TOP_SKILLS) -> dict[str, int]:
-        """Postings having each skill among the given ones (ids and mask alike), the `top` most frequent."""
-        dense = ids.size * 512 > self.size  # many postings: AND the bit sets; few: test their bits
-        mask_words = _words(mask) if dense else None
-        found = {s: sp.count_among(ids, mask, mask_words) for s, sp in self.skills.items()}
-        return dict(list(_sorted_counts({s: n for s, n in found.items() if n}).items())[:top])
+    def skill_counts(
+        self,
+        ids: NDArray[np.int64],
+        mask: Mask | None = None,
+        top: int = TOP_SKILLS,
+        *,
+        combos: Mask | None = None,
+    ) -> dict[str, int]:
+        """Postings having each skill among the given ones (sorted ids; `mask` the same postings, if at
+        hand), the `top` most frequent, ties by skill id. When the postings are exactly those of the
+        `combos` passed (only categorical filters), the counts are sums of `combo_skills`."""
+        if self.skill_table is None or ids.size == 0:
+            return {}
+        if combos is not None:
+            counts = self.combo_skills[combos].sum(axis=0)
+        else:
+            counts = self.skill_table.counts(ids, mask)
+        found = np.flatnonzero(counts)
+        order = found[np.lexsort((found, -counts[found]))][:top]  # names are sorted: code order = name order
+        return {self.skill_table.names[int(k)]: int(counts[k]) for k in order}
 
 
 def _sorted_counts(counts: dict[str, int]) -> dict[str, int]:
@@ -514,16 +615,11 @@ def load_posting_index(store: Any) -> PostingIndex:
         ids, mids = _ids(id_text), np.fromstring(mid_text, dtype=np.float64, sep=",")
         keep = ids < size
         mid[ids[keep]] = mids[keep]
-    skills: dict[str, SkillPostings] = {}
+    per_skill: list[tuple[str, NDArray[np.int64]]] = []
     for skill, text in conn.execute(_SQL_SKILLS):
         ids = _ids(text)  # sorted and unique: read in (skill_id, posting_id) key order
-        ids = ids[ids < size]
-        if ids.size * 8 >= size / 8:  # an id array would be bigger than a bit set
-            bits = np.zeros(size, dtype=bool)
-            bits[ids] = True
-            skills[skill] = SkillPostings(_words(bits), None)
-        else:
-            skills[skill] = SkillPostings(None, ids)
+        per_skill.append((str(skill), ids[ids < size]))
+    skills = skill_table(per_skill, size)
     present_ids = np.flatnonzero(present)
     sample_above = int(present_ids[-IDF_SAMPLE - 1]) if present_ids.size > IDF_SAMPLE else 0
     sample_n = int(np.count_nonzero(present_ids > sample_above))
@@ -539,7 +635,9 @@ def load_posting_index(store: Any) -> PostingIndex:
         combo_codes=combo_codes,
         combo_internship=combo_internship,
         combo_sizes=np.bincount(combo[present], minlength=len(groups)),
-        skills=skills,
+        combo_skills=skills.per_group(combo, len(groups)),
+        skills=skill_postings(skills),
+        skill_table=skills,
         n=int(present_ids.size),
         sample_above=sample_above,
         sample_n=sample_n,
@@ -571,38 +669,20 @@ def _sql_column_hits(store: Any, column: str | None, token: str, lo: int, hi: in
     return _ids(store.conn.execute(sql, (match, lo, hi)).fetchone()[0])
 
 
-def _sql_snippets(store: Any, match: str, ids: Sequence[int]) -> dict[int, str]:
-    """FTS5 snippets of the description with MARK_OPEN/MARK_CLOSE around matched words.
-
-    One query per id with a one-rowid range: FTS5 seeks a rowid range quickly but scans the whole match for
-    a list of rowids. (Indexing the page's descriptions in a private in-memory FTS5 table was slower: it
-    tokenizes each description twice.)
-    """
-    sql = (
-        "SELECT snippet(postings_fts, 2, ?, ?, '…', ?) FROM postings_fts WHERE postings_fts MATCH ?"
-        " AND rowid >= ? AND rowid <= ?"
-    )
-    found: dict[int, str] = {}
-    for pid in ids:
-        row = store.conn.execute(sql, (MARK_OPEN, MARK_CLOSE, SNIPPET_TOKENS, match, pid, pid)).fetchone()
-        if row is not None:
-            found[pid] = str(row[0] or "")
-    return found
-
-
 _HIT_COLUMNS = (
     "id, title, company, location, country, role, level, employment_type, internship, remote, salary_min,"
-    " salary_max, salary_currency, salary_period, salary_kind, annual_usd_min, annual_usd_max, posted_at, url,"
-    " substr(description, 1, 400) AS opening"
+    " salary_max, salary_currency, salary_period, salary_kind, annual_usd_min, annual_usd_max, posted_at, url"
 )
 
 
-def _sql_hit_rows(store: Any, ids: Sequence[int]) -> dict[int, Any]:
+def _sql_hit_rows(store: Any, ids: Sequence[int], *, full_text: bool = False) -> dict[int, Any]:
+    """The card columns of each id, with the description (`text`): whole, or its opening 400 characters."""
     marks = ",".join("?" * len(ids))
+    text = "description" if full_text else "substr(description, 1, 400)"
     cur = store.conn.cursor()
     cur.row_factory = sqlite3.Row  # rows by name, whatever the connection's own row factory
-    rows = cur.execute(f"SELECT {_HIT_COLUMNS} FROM postings WHERE id IN ({marks})", tuple(ids))
-    return {int(r["id"]): r for r in rows}
+    sql = f"SELECT {_HIT_COLUMNS}, {text} AS text FROM postings WHERE id IN ({marks})"
+    return {int(r["id"]): r for r in cur.execute(sql, tuple(ids))}
 
 
 def _sql_hit_skills(store: Any, ids: Sequence[int]) -> dict[int, list[str]]:
@@ -712,7 +792,7 @@ def salary_dict(row: Any) -> dict[str, Any] | None:
 
 def opening_segments(text: str, limit: int = 240) -> tuple[tuple[str, bool], ...]:
     """The description's opening words as one plain segment (the snippet when there is no text query)."""
-    flat = " ".join(text.replace(MARK_OPEN, " ").replace(MARK_CLOSE, " ").split())
+    flat = " ".join(text[:400].split())
     if len(flat) > limit:
         flat = flat[:limit].rsplit(" ", 1)[0] + " …"
     return ((flat, False),) if flat else ()
@@ -723,21 +803,21 @@ def build_hits(
     ids: Sequence[int],
     *,
     scores: dict[int, float] | None = None,
-    match: str | None = None,
+    words: Sequence[str] = (),
     score_parts: dict[int, dict[str, float]] | None = None,
 ) -> tuple[JobHit, ...]:
-    """JobHit cards for posting ids, in the given order."""
+    """JobHit cards for posting ids, in the given order; snippets highlight the query `words`, if any."""
     if not ids:
         return ()
-    rows = _sql_hit_rows(store, ids)
+    stems = query_stems(words)
+    rows = _sql_hit_rows(store, ids, full_text=bool(stems))
     skills = _sql_hit_skills(store, ids)
-    snippets = _sql_snippets(store, match, ids) if match else {}
     hits = []
     for pid in ids:
         r = rows.get(pid)
         if r is None:
             continue
-        marked = snippets.get(pid)
+        text = r["text"] or ""
         level, emp = r["level"], r["employment_type"]
         hits.append(
             JobHit(
@@ -755,7 +835,7 @@ def build_hits(
                 remote=r["remote"],
                 salary=salary_dict(r),
                 posted_at=r["posted_at"],
-                snippet=tuple(snippet_segments(marked)) if marked else opening_segments(r["opening"] or ""),
+                snippet=(stems and snippet(text, stems)) or opening_segments(text),
                 skills=tuple(skills.get(pid, ())),
                 url=r["url"],
                 score=None if scores is None else scores.get(pid),
@@ -797,22 +877,31 @@ def search_jobs(store: Any, query: JobQuery, taxonomy: Taxonomy | None = None) -
     index = posting_index(store)
     match = fts_match_expression(query.q)
     wanted = query.page * query.per_page
-    masks = index.filter_masks(query)
-    filtered = index.combine(masks)
 
     text: TextMatches | None = None
-    text_mask: Mask | None = None
-    if match is not None:
-        text = _text_matches(store, index, match, filtered, wanted)
-        text_mask = text.mask
-    results = filtered if text_mask is None else filtered & text_mask
-    ids = np.flatnonzero(results).astype(np.int64)
+    results: Mask | None = None
+    if match is None:  # filters over every posting
+        masks = index.filter_masks(query)
+        results = index.combine(masks)
+        ids = np.flatnonzero(results).astype(np.int64)
+        per_combo = _per_combination(index, masks)
+    else:  # filters over the text matches read (at most MAX_TEXT_WINDOWS * TEXT_WINDOW ids)
+        text = _text_matches(store, index, query, match, wanted)
+        masks = index.filter_masks(query, text.newest)
+        passing = index.combine(masks, ids=text.newest)
+        ids = text.newest[passing][::-1]  # ascending
+        per_combo = _per_combination(index, masks, text.newest)
     total = int(ids.size)
     estimated = estimate_total(index, text, total) if text is not None and text.more else None
 
+    combos = None  # only categorical filters, no text: the results are whole combinations
+    if text is None and all(name in COMBINATION_FACETS for name in masks):
+        combos = np.ones(index.combo_sizes.size, dtype=bool)
+        for name in masks:
+            combos &= index.combo_pass(name, getattr(query, name))
     found = {
-        "skills": index.skill_counts(ids, results),
-        **_combination_facets(index, query, masks, text_mask),
+        "skills": index.skill_counts(ids, results, combos=combos),
+        **_combination_facets(index, query, masks, per_combo),
     }
     facets = {name: found[name] for name in FACETS}
 
@@ -821,7 +910,7 @@ def search_jobs(store: Any, query: JobQuery, taxonomy: Taxonomy | None = None) -
     if query.sort == "salary":
         page_ids = _top_order(ids, salary_key(index, ids), wanted)[start:]
     elif query.sort == "relevance" and text is not None:
-        ranked = text.newest[results[text.newest]][:RANK_CAP]  # the newest results, by id
+        ranked = text.newest[passing][:RANK_CAP]  # the newest results, by id
         score = relevance_scores(store, index, query_tokens(query.q), ranked)
         scores = {int(i): float(v) for i, v in zip(ranked, score, strict=True)}
         order = ranked[np.lexsort((-ranked, -index.posted[ranked], -score))]
@@ -831,7 +920,8 @@ def search_jobs(store: Any, query: JobQuery, taxonomy: Taxonomy | None = None) -
         page_ids = order[start:wanted]
     else:
         page_ids = _top_order(ids, date_key(index, ids), wanted)[start:]
-    hits = build_hits(store, [int(i) for i in page_ids], scores=scores, match=match)
+    words = query_tokens(query.q) if match is not None else ()
+    hits = build_hits(store, [int(i) for i in page_ids], scores=scores, words=words)
     pages = max(1, -(-total // query.per_page))
     return SearchResults(
         query=query,
@@ -851,33 +941,41 @@ def search_jobs(store: Any, query: JobQuery, taxonomy: Taxonomy | None = None) -
 class TextMatches:
     """The text matches read for one search (newest first) and what they say about the rest."""
 
-    mask: Mask  # the matches read
     newest: NDArray[np.int64]  # the matches read, newest first
     read: int
     more: bool  # unread matches remain: counts are lower bounds
     lowest: int  # the lowest id read (the windows cover ids from here up)
 
 
-def _combination_facets(
-    index: PostingIndex, query: JobQuery, masks: dict[str, Mask], text_mask: Mask | None
-) -> dict[str, dict[str, int]]:
-    """Every facet but skills, from one count per combination of categorical values.
-
-    Whether a posting passes a categorical filter depends only on its combination, so the counts under
-    "all the other filters" are the counts under the other filters (salary, date, skills, text) restricted
-    to the combinations that pass the other categorical filters: one bincount, then arithmetic on a few
-    thousand combinations per facet.
-    """
+def _per_combination(
+    index: PostingIndex, masks: dict[str, Mask], ids: NDArray[np.int64] | None = None
+) -> NDArray[np.int64]:
+    """Postings per combination of categorical values passing the filters that are not categorical (salary,
+    date, skills) -- among the given ids (the masks are over them), or among all postings."""
     rest = [m for name, m in masks.items() if name not in COMBINATION_FACETS]
-    if not rest and text_mask is None:
-        per_combo = index.combo_sizes
-    else:
+    if ids is None:
+        if not rest:
+            return index.combo_sizes
         selected = index.present.copy()
         for m in rest:
             selected &= m
-        if text_mask is not None:
-            selected &= text_mask
-        per_combo = index.combo_counts(np.flatnonzero(selected))
+        return index.combo_counts(np.flatnonzero(selected))
+    selected = index.present[ids]
+    for m in rest:
+        selected &= m
+    return index.combo_counts(ids[selected])
+
+
+def _combination_facets(
+    index: PostingIndex, query: JobQuery, masks: dict[str, Mask], per_combo: NDArray[np.int64]
+) -> dict[str, dict[str, int]]:
+    """Every facet but skills, from the count of results per combination of categorical values.
+
+    Whether a posting passes a categorical filter depends only on its combination, so the counts under
+    "all the other filters" are the counts under the other filters (salary, date, skills, text:
+    `per_combo`) restricted to the combinations that pass the other categorical filters: arithmetic on a
+    few thousand combinations per facet.
+    """
     passing = {
         name: index.combo_pass(name, getattr(query, name)) for name in masks if name in COMBINATION_FACETS
     }
@@ -889,28 +987,28 @@ def _combination_facets(
     return out
 
 
-def _text_matches(store: Any, index: PostingIndex, match: str, filtered: Mask, wanted: int) -> TextMatches:
+def _text_matches(store: Any, index: PostingIndex, query: JobQuery, match: str, wanted: int) -> TextMatches:
     """Read the text matches newest first, window by window, until the page is filled or the cap is hit."""
-    mask = np.zeros(index.size, dtype=bool)
     chunks: list[NDArray[np.int64]] = []
     below: int | None = None
     more = False
+    results = 0
     for _ in range(MAX_TEXT_WINDOWS):
         ids = _sql_text_window(store, match, below, TEXT_WINDOW + 1)
         more = ids.size > TEXT_WINDOW
         ids = ids[:TEXT_WINDOW]
         ids = ids[ids < index.size]
         chunks.append(ids)
-        mask[ids] = True
         if not more or ids.size == 0:
             more = False
             break
         below = int(ids.min())
-        if np.count_nonzero(mask & filtered) >= wanted:
+        results += int(np.count_nonzero(index.combine(index.filter_masks(query, ids), ids=ids)))
+        if results >= wanted:
             break
     newest = np.concatenate(chunks) if chunks else np.zeros(0, dtype=np.int64)
     lowest = int(newest.min()) if newest.size else 0
-    return TextMatches(mask, newest, int(newest.size), more, lowest)
+    return TextMatches(newest, int(newest.size), more, lowest)
 
 
 def estimate_total(index: PostingIndex, text: TextMatches, results_read: int) -> int:

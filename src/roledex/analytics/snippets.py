@@ -1,0 +1,227 @@
+"""Highlighted snippets of a description, built in Python from the stored text for one page of results.
+
+FTS5's snippet() costs a full-text MATCH per posting (every query word's doclist sought again for that rowid:
+about 0.3 ms a posting at 1M postings); a page's descriptions are read anyway, and finding the query's words
+in 20 of them here costs a fraction of that. The result is a tuple of (text, is_match) segments: plain text,
+never markup (the renderer escapes it).
+
+Which words are highlighted: those FTS5 matched. A description word matches a query word when both, folded
+(lowercase, diacritics removed: FTS5's unicode61), have the same porter stem (`porter.stem`, FTS5's own
+algorithm). A porter stem is a beginning of its word, except that a stem ending in e, i or l may differ in
+its last two letters (y -> i, -bility -> -bl, -ation -> -ate ...), so the candidates are the words of the
+lowercased text that begin with the stem (or all of it but those two letters): a literal search, not a
+tokenization of the whole text; each candidate is then stemmed (memoized). A letter with a diacritic inside those first
+letters is not found (FTS5 would fold it); such a word stays unhighlighted.
+
+Which part of the description: SNIPPET_TOKENS consecutive words, chosen as FTS5's snippet() chooses: a window
+starting at a match scores 1000 for each distinct query word inside it and 1 for each repeat, and a window
+starting at the beginning of the sentence that holds a match scores 100 more (120 at the start of the text);
+the best window (the first of equals) is centred on its matches. Window widths are estimated in characters
+(CHARS_PER_TOKEN, measured on postings) while scoring; the chosen window is cut at exact word boundaries. '…'
+marks text left out before or after. Without a match in the description (the words were in the title or
+company), the snippet is the opening SNIPPET_TOKENS words.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import islice
+
+from roledex.analytics.porter import stem
+
+SNIPPET_TOKENS = 24
+CHARS_PER_TOKEN = 7  # a word and its separator, on average over posting descriptions (6.8)
+ELLIPSIS = "…"
+_TOKEN = re.compile(r"[^\W_]+")
+# FTS5's sentence starts: a word after '.' or ':' and white space (two patterns: a literal first character
+# lets the regex engine skip ahead, a character class does not, 7x slower)
+_SENTENCE_GAPS = (re.compile(r"\.[ \t\n\r]+(?=[^\W_])"), re.compile(r":[ \t\n\r]+(?=[^\W_])"))
+Segments = tuple[tuple[str, bool], ...]
+
+
+def fold(word: str) -> str:
+    """A word as FTS5's unicode61 tokenizer indexes it: lowercase, diacritics removed."""
+    low = word.lower()
+    if low.isascii():
+        return low
+    return _fold(low)
+
+
+@lru_cache(maxsize=16_384)
+def _fold(word: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", word)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+
+
+@lru_cache(maxsize=131_072)
+def word_stem(word: str) -> str:
+    """The stem FTS5 indexes for a word as it appears in a text."""
+    return stem(fold(word))
+
+
+@dataclass(frozen=True)
+class QueryStem:
+    """One query word: its stem and the literal prefix every word with that stem begins with."""
+
+    stem: str
+    prefix: re.Pattern[str] | None  # None: no usable prefix, every word is a candidate
+
+
+def query_stems(words: Sequence[str]) -> tuple[QueryStem, ...]:
+    out: dict[str, QueryStem] = {}
+    for word in words:
+        s = word_stem(word)
+        if not s or s in out:
+            continue
+        # every word with this stem begins with it, or with all of it but the last two bytes (at least one)
+        # when it ends in e, i or l (see the docstring)
+        head = s if s[-1] not in "eil" else s[: max(1, len(s) - 2)]
+        head = head.encode("latin-1").decode("utf-8", errors="ignore")
+        pattern = re.compile(re.escape(head) + r"[^\W_]*") if head else None
+        out[s] = QueryStem(s, pattern)
+    return tuple(out.values())
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum()
+
+
+Match = tuple[int, int, int]  # start, end, query word number
+
+
+def find_matches(text: str, stems: Sequence[QueryStem]) -> list[Match]:
+    """(start, end, query word number) of each word of the text matching a query stem, in text order."""
+    low = text.lower()
+    if len(low) != len(text):  # a rare letter whose lowercase is longer: search the text itself
+        low = text
+    found: dict[tuple[int, int], int] = {}
+    for k, qs in enumerate(stems):
+        for m in (qs.prefix or _TOKEN).finditer(low):
+            start = m.start()
+            if start and low[start - 1].isalnum():
+                continue  # inside a word
+            if word_stem(m.group()) == qs.stem:
+                found.setdefault((start, m.end()), k)
+    return sorted((a, b, k) for (a, b), k in found.items())
+
+
+def _score(window: Sequence[Match], single: bool) -> int:
+    """FTS5's window score: 1000 for each distinct query word, 1 for each repeat."""
+    distinct = 1 if single else len({k for _, _, k in window})
+    return 1000 * distinct + len(window) - distinct
+
+
+def snippet(text: str, stems: Sequence[QueryStem], tokens: int = SNIPPET_TOKENS) -> Segments:
+    """The highlighted snippet of a description for the query stems (see the module docstring)."""
+    if not text:
+        return ()
+    matches = find_matches(text, stems)
+    if not matches:
+        return _cut(text, matches, 0, 0, tokens)
+    # word numbers of the matches, estimated by counting spaces and line breaks (C speed; close to FTS5's)
+    position, previous = [], 0
+    count = 0
+    for a, _, _ in matches:
+        count += _gaps(text, previous, a)
+        position.append(count)
+        previous = a
+    sentences = sentence_starts(text, matches[-1][0]) if len(text) > tokens * CHARS_PER_TOKEN else []
+    single = len(stems) == 1
+    best_score, first, last, sentence_at = 0, 0, 0, None
+    for i, (a, _, _) in enumerate(matches):
+        window = matches[i : bisect_left(position, position[i] + tokens)]
+        score = _score(window, single)
+        if score > best_score:
+            best_score, first, last, sentence_at = score, a, window[-1][1], None
+        k = bisect_right(sentences, a) - 1
+        sentence = sentences[k] if k >= 0 else 0
+        if sentence < a and sentences:
+            at = position[i] - _gaps(text, sentence, a)
+            window = matches[bisect_left(matches, (sentence,)) : bisect_left(position, at + tokens)]
+            if window:
+                score = _score(window, single) + (100 if sentence else 120)
+                if score > best_score:
+                    best_score, first, last, sentence_at = score, window[0][0], window[-1][1], sentence
+    return _cut(text, matches, first, last, tokens, sentence_at)
+
+
+def _gaps(text: str, start: int, end: int) -> int:
+    """About the number of words starting in [start, end): spaces and line breaks."""
+    return text.count(" ", start, end) + text.count("\n", start, end)
+
+
+def sentence_starts(text: str, end: int) -> list[int]:
+    """Where sentences start before `end` (the first sentence, at 0, not listed)."""
+    return sorted(m.end() for p in _SENTENCE_GAPS for m in p.finditer(text, 0, end + 1))
+
+
+def _words_after(text: str, start: int, n: int) -> list[tuple[int, int]]:
+    return [m.span() for m in islice(_TOKEN.finditer(text, start), n)]
+
+
+def _words_before(text: str, end: int, n: int) -> list[tuple[int, int]]:
+    """The last n words ending at or before `end` (fewer at the start of the text)."""
+    reach = n * CHARS_PER_TOKEN * 2
+    while True:
+        lo = max(0, end - reach)
+        found = [m.span() for m in _TOKEN.finditer(text, lo, end)]
+        if lo > 0 and found and found[0][0] == lo and _is_word_char(text[lo - 1]):
+            found = found[1:]  # a word cut by the region's start
+        if len(found) >= n or lo == 0:
+            return found[-n:] if n else []
+        reach *= 4
+
+
+def _cut(
+    text: str, matches: Sequence[Match], first: int, last: int, n: int, sentence_at: int | None = None
+) -> Segments:
+    """n words from `sentence_at` when they hold the matches in [first, last), else centred on those
+    matches, as segments with '…' where text is left out."""
+    words = _words_after(text, sentence_at, n) if sentence_at is not None else []
+    if not words or words[-1][1] < last:
+        after = _words_after(text, first, n)
+        if not after:
+            return ()
+        span = bisect_left(after, (last,)) or 1
+        before = _words_before(text, first, max(0, int((n - span) / 2)))
+        after = after[: n - len(before)]
+        if len(after) < n - len(before):  # the text ends: begin earlier (FTS5 keeps n words)
+            before = _words_before(text, first, n - len(after))
+        words = before + after
+    start_char, end_char = words[0][0], words[-1][1]
+    if not _TOKEN.search(text, 0, start_char):
+        start_char = 0  # the opening words: the text from its start
+    more = _TOKEN.search(text, end_char) is not None
+    if not more:
+        end_char = len(text)
+    segments: list[tuple[str, bool]] = []
+    if start_char > 0:
+        segments.append((ELLIPSIS, False))
+    pos = start_char
+    for a, b, _k in matches[bisect_left(matches, (start_char,)) :]:
+        if b > end_char:
+            break
+        if a > pos:
+            segments.append((text[pos:a], False))
+        segments.append((text[a:b], True))
+        pos = b
+    if end_char > pos:
+        segments.append((text[pos:end_char], False))
+    if more:
+        segments.append((ELLIPSIS, False))
+    return _merged(segments)
+
+
+def _merged(segments: list[tuple[str, bool]]) -> Segments:
+    out: list[tuple[str, bool]] = []
+    for text, match in segments:
+        if out and not match and not out[-1][1]:
+            out[-1] = (out[-1][0] + text, False)
+        else:
+            out.append((text, match))
+    return tuple(out)
