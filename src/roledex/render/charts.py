@@ -40,7 +40,8 @@ def render_svg(spec_json: str) -> str:
     return str(vlc.vegalite_to_svg(json.loads(spec_json)))
 
 
-def _base(title: str, values: list[dict[str, Any]], height: int = 260) -> dict[str, Any]:
+def base_spec(title: str, values: list[dict[str, Any]], height: int = 260) -> dict[str, Any]:
+    """A Vega-Lite spec with roledex's size, font and data; the caller adds marks and encodings."""
     return {
         "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
         "title": title,
@@ -51,45 +52,34 @@ def _base(title: str, values: list[dict[str, Any]], height: int = 260) -> dict[s
     }
 
 
-def _color(roles: list[str]) -> dict[str, Any]:
+def color_scale(domain: list[str], field: str = "role") -> dict[str, Any]:
+    """One colour per role (or layer) in roledex's palette, in the order given, legend on top."""
     return {
-        "field": "role",
+        "field": field,
         "type": "nominal",
-        "scale": {"domain": roles, "range": PALETTE[: len(roles)]},
+        "scale": {"domain": domain, "range": PALETTE[: len(domain)]},
         "legend": {"orient": "top", "title": None},
     }
 
 
-def salary_by_level(doc: dict[str, Any], layer: str = "survey") -> Chart | None:
-    """Box plot from the percentiles of each role and level: whiskers P10–P90, box P25–P75, median tick."""
-    labels = {r["slug"]: r["label"] for r in doc["roles"]}
-    rows = []
-    for r in doc["sections"]["salary"]["by_role"]:
-        for lv in r["by_level"]:
-            st = lv[layer]
-            if st["suppressed"] or st["median"] is None:
-                continue
-            rows.append(
-                {
-                    "role": labels[r["role"]],
-                    "level": LEVEL_LABELS[lv["level"]],
-                    "n": st["n"],
-                    "p10": st["p10"] if st["p10"] is not None else st["p25"],
-                    "p25": st["p25"],
-                    "median": st["median"],
-                    "p75": st["p75"],
-                    "p90": st["p90"] if st["p90"] is not None else st["p75"],
-                }
-            )
-    if not rows:
-        return None
-    roles = list(dict.fromkeys(r["role"] for r in rows))
-    order = [LEVEL_LABELS[lv] for lv in LEVELS]
-    x = {"field": "level", "type": "ordinal", "sort": order, "title": None}
-    y_axis = {"title": "annual USD", "axis": {"format": "$~s"}}
-    spec = _base(f"Salary by level ({layer})", rows)
-    spec["encoding"] = {"x": x, "xOffset": {"field": "role", "sort": roles}, "color": _color(roles)}
-    spec["layer"] = [
+def box_row(
+    n: int, p10: float | None, p25: float | None, median: float, p75: float | None, p90: float | None
+) -> dict[str, Any]:
+    """The numbers of one box: whiskers at P10/P90, or at the box where n < 10 leaves them unpublished
+    (a published median always comes with its quartiles)."""
+    return {
+        "n": n,
+        "p10": p10 if p10 is not None else p25,
+        "p25": p25,
+        "median": median,
+        "p75": p75,
+        "p90": p90 if p90 is not None else p75,
+    }
+
+
+def box_layers(y_axis: dict[str, Any]) -> list[dict[str, Any]]:
+    """Box-plot marks over `box_row` rows: a P10-P90 rule, a P25-P75 bar and a white median tick."""
+    return [
         {
             "mark": {"type": "rule"},
             "encoding": {"y": {"field": "p10", "type": "quantitative", **y_axis}, "y2": {"field": "p90"}},
@@ -103,6 +93,30 @@ def salary_by_level(doc: dict[str, Any], layer: str = "survey") -> Chart | None:
             "encoding": {"y": {"field": "median", "type": "quantitative"}},
         },
     ]
+
+
+def salary_by_level(doc: dict[str, Any], layer: str = "survey") -> Chart | None:
+    """Box plot from the percentiles of each role and level: whiskers P10–P90, box P25–P75, median tick."""
+    labels = {r["slug"]: r["label"] for r in doc["roles"]}
+    rows = []
+    for r in doc["sections"]["salary"]["by_role"]:
+        for lv in r["by_level"]:
+            st = lv[layer]
+            if st["suppressed"] or st["median"] is None:
+                continue
+            rows.append(
+                {"role": labels[r["role"]], "level": LEVEL_LABELS[lv["level"]]}
+                | box_row(st["n"], st["p10"], st["p25"], st["median"], st["p75"], st["p90"])
+            )
+    if not rows:
+        return None
+    roles = list(dict.fromkeys(r["role"] for r in rows))
+    order = [LEVEL_LABELS[lv] for lv in LEVELS]
+    x = {"field": "level", "type": "ordinal", "sort": order, "title": None}
+    y_axis = {"title": "annual USD", "axis": {"format": "$~s"}}
+    spec = base_spec(f"Salary by level ({layer})", rows)
+    spec["encoding"] = {"x": x, "xOffset": {"field": "role", "sort": roles}, "color": color_scale(roles)}
+    spec["layer"] = box_layers(y_axis)
     alt = "; ".join(f"{r['role']}, {r['level']}: median ${r['median']:,.0f} (n={r['n']:,})" for r in rows)
     return Chart(f"salary-{layer}", f"Salary by level ({layer})", alt, spec, rows)
 
@@ -117,7 +131,7 @@ def skill_shares(doc: dict[str, Any], top: int = 12) -> Chart | None:
         return None
     roles = list(dict.fromkeys(r["role"] for r in rows))
     skills = list(dict.fromkeys(r["skill"] for r in sorted(rows, key=lambda r: -r["share"])))
-    spec = _base(
+    spec = base_spec(
         "Share of postings asking for each skill",
         rows,
         height=max(220, 16 * len(skills) * len(roles) // 2 + 40),
@@ -132,7 +146,7 @@ def skill_shares(doc: dict[str, Any], top: int = 12) -> Chart | None:
             "title": "share of postings",
             "axis": {"format": "%"},
         },
-        "color": _color(roles),
+        "color": color_scale(roles),
     }
     alt = "; ".join(f"{r['role']}: {r['skill']} {r['share']:.0%}" for r in rows)
     return Chart("skills", "Skill shares", alt, spec, rows)
@@ -156,13 +170,13 @@ def education(doc: dict[str, Any]) -> Chart | None:
     if not rows:
         return None
     roles = list(dict.fromkeys(r["role"] for r in rows))
-    spec = _base("Minimum degree asked (postings that state one)", rows, height=200)
+    spec = base_spec("Minimum degree asked (postings that state one)", rows, height=200)
     spec["mark"] = {"type": "bar"}
     spec["encoding"] = {
         "x": {"field": "degree", "type": "ordinal", "sort": list(DEGREE_LABELS.values()), "title": None},
         "xOffset": {"field": "role", "sort": roles},
         "y": {"field": "share", "type": "quantitative", "axis": {"format": "%"}, "title": "share"},
-        "color": _color(roles),
+        "color": color_scale(roles),
     }
     alt = "; ".join(f"{r['role']}: {r['degree']} {r['share']:.0%}" for r in rows)
     return Chart("education", "Education", alt, spec, rows)
@@ -179,13 +193,13 @@ def experience(doc: dict[str, Any]) -> Chart | None:
     if not any(r["n"] for r in rows):
         return None
     roles = list(dict.fromkeys(r["role"] for r in rows))
-    spec = _base("Minimum years of experience asked", rows, height=200)
+    spec = base_spec("Minimum years of experience asked", rows, height=200)
     spec["mark"] = {"type": "bar"}
     spec["encoding"] = {
         "x": {"field": "years", "type": "ordinal", "title": None, "sort": None},
         "xOffset": {"field": "role", "sort": roles},
         "y": {"field": "share", "type": "quantitative", "axis": {"format": "%"}, "title": "share"},
-        "color": _color(roles),
+        "color": color_scale(roles),
     }
     alt = "; ".join(f"{r['role']}: {r['years']} {r['share']:.0%}" for r in rows)
     return Chart("experience", "Experience", alt, spec, rows)
@@ -201,12 +215,12 @@ def demand(doc: dict[str, Any]) -> Chart | None:
     if not rows:
         return None
     roles = list(dict.fromkeys(r["role"] for r in rows))
-    spec = _base("Postings by year in the ingested sources", rows, height=200)
+    spec = base_spec("Postings by year in the ingested sources", rows, height=200)
     spec["mark"] = {"type": "line", "point": True}
     spec["encoding"] = {
         "x": {"field": "year", "type": "ordinal", "title": None},
         "y": {"field": "n", "type": "quantitative", "title": "postings"},
-        "color": _color(roles),
+        "color": color_scale(roles),
     }
     alt = "; ".join(f"{r['role']} {r['year']}: {r['n']:,}" for r in rows)
     return Chart("demand", "Demand over time", alt, spec, rows)

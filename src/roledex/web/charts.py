@@ -3,24 +3,11 @@ SVG by vl-convert, each with a text alternative and the rows it plots (shown as 
 
 from __future__ import annotations
 
-from typing import Any
-
 from roledex.analytics.salaries import SalaryInsights
 from roledex.models import LEVEL_LABELS
-from roledex.render.charts import PALETTE, WIDTH, Chart
+from roledex.render.charts import Chart, base_spec, box_layers, box_row, color_scale
 
 LAYER_NAMES = {"survey": "Salary survey", "posted": "Posted ranges"}
-
-
-def _base(title: str, values: list[dict[str, Any]], height: int) -> dict[str, Any]:
-    return {
-        "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
-        "title": title,
-        "width": WIDTH,
-        "height": height,
-        "data": {"values": values},
-        "config": {"font": "sans-serif", "view": {"stroke": None}, "axis": {"labelLimit": 200}},
-    }
 
 
 def group_label(by: str | None, key: str | None) -> str:
@@ -35,15 +22,6 @@ def group_label(by: str | None, key: str | None) -> str:
     return key
 
 
-def _color(layers: list[str]) -> dict[str, Any]:
-    return {
-        "field": "layer",
-        "type": "nominal",
-        "scale": {"domain": layers, "range": PALETTE[: len(layers)]},
-        "legend": {"orient": "top", "title": None},
-    }
-
-
 def salary_groups_chart(insights: SalaryInsights) -> Chart | None:
     """Box plot per group and layer: whiskers P10-P90 (P25-P75 below n=10), box P25-P75, median tick."""
     by = insights.query.by
@@ -55,16 +33,8 @@ def salary_groups_chart(insights: SalaryInsights) -> Chart | None:
             if s.suppressed or s.median is None:
                 continue
             rows.append(
-                {
-                    "layer": LAYER_NAMES[layer.layer],
-                    "group": group_label(by, g.key),
-                    "n": s.n,
-                    "p10": s.p10 if s.p10 is not None else s.p25,
-                    "p25": s.p25,
-                    "median": s.median,
-                    "p75": s.p75,
-                    "p90": s.p90 if s.p90 is not None else s.p75,
-                }
+                {"layer": LAYER_NAMES[layer.layer], "group": group_label(by, g.key)}
+                | box_row(s.n, s.p10, s.p25, s.median, s.p75, s.p90)
             )
     if not rows:
         return None
@@ -72,7 +42,7 @@ def salary_groups_chart(insights: SalaryInsights) -> Chart | None:
     layers = [str(x) for x in dict.fromkeys(r["layer"] for r in rows)]
     order = list(dict.fromkeys(r["group"] for r in rows))
     title = f"Annual salary (USD) by {by.replace('_', ' ')}" if by else "Annual salary (USD)"
-    spec = _base(title, rows, height=280)
+    spec = base_spec(title, rows, height=280)
     y_axis = {"title": "annual USD", "axis": {"format": "$~s"}}
     spec["encoding"] = {
         "x": {
@@ -83,22 +53,9 @@ def salary_groups_chart(insights: SalaryInsights) -> Chart | None:
             "axis": {"labelAngle": -30 if len(order) > 6 else 0},
         },
         "xOffset": {"field": "layer", "sort": layers},
-        "color": _color(layers),
+        "color": color_scale(layers, "layer"),
     }
-    spec["layer"] = [
-        {
-            "mark": {"type": "rule"},
-            "encoding": {"y": {"field": "p10", "type": "quantitative", **y_axis}, "y2": {"field": "p90"}},
-        },
-        {
-            "mark": {"type": "bar", "size": 14},
-            "encoding": {"y": {"field": "p25", "type": "quantitative"}, "y2": {"field": "p75"}},
-        },
-        {
-            "mark": {"type": "tick", "color": "white", "size": 14, "thickness": 2},
-            "encoding": {"y": {"field": "median", "type": "quantitative"}},
-        },
-    ]
+    spec["layer"] = box_layers(y_axis)
     alt = "; ".join(
         f"{r['layer']}, {r['group']}: median ${r['median']:,.0f}, middle half ${r['p25']:,.0f} to ${r['p75']:,.0f} (n={r['n']:,})"
         for r in rows
@@ -127,9 +84,9 @@ def salary_trend_chart(insights: SalaryInsights) -> Chart | None:
     if len(rows) < 2:
         return None
     layers = [str(x) for x in dict.fromkeys(r["layer"] for r in rows)]
-    spec = _base("Median salary by year (with 95% interval)", rows, height=220)
+    spec = base_spec("Median salary by year (with 95% interval)", rows, height=220)
     x = {"field": "year", "type": "ordinal", "title": None}
-    spec["encoding"] = {"x": x, "color": _color(layers)}
+    spec["encoding"] = {"x": x, "color": color_scale(layers, "layer")}
     spec["layer"] = [
         {
             "mark": {"type": "rule"},
