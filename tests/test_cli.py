@@ -104,6 +104,26 @@ def test_stats_compare_role_salaries_jobs(db):
     assert jobs["total"] == 12
 
 
+def test_fit_ranks_roles_by_the_resume_skills(db, tmp_path):
+    resume = tmp_path / "cv.txt"
+    resume.write_text("Five years of Python, SQL and PyTorch in production.", encoding="utf-8")
+    result = runner.invoke(app, ["fit", str(resume), "--db", str(db), "--json"])
+    assert result.exit_code == 0, result.output
+    doc = json.loads(result.stdout)
+    assert {s["skill"] for s in doc["skills"]} >= {"python", "sql", "pytorch"}
+    # both fixture roles ask for exactly these skills: both fit fully, each with matching jobs
+    assert {(r["role"], r["score"]) for r in doc["roles"]} == {("ml-engineer", 1.0), ("data-analyst", 1.0)}
+    assert all(r["jobs"] and not r["gaps"] for r in doc["roles"])
+    table = runner.invoke(app, ["fit", str(resume), "--db", str(db)])
+    assert table.exit_code == 0 and "Roles by fit" in table.output
+    missing = runner.invoke(app, ["fit", str(tmp_path / "nope.pdf"), "--db", str(db)])
+    assert missing.exit_code == 2 and "no file at" in missing.output
+    broken = tmp_path / "cv.pdf"
+    broken.write_bytes(b"%PDF-1.4 not really a pdf")
+    unreadable = runner.invoke(app, ["fit", str(broken), "--db", str(db)])
+    assert unreadable.exit_code == 2 and "cannot read the PDF" in unreadable.output
+
+
 @pytest.mark.parametrize(
     ("args", "code", "message"),
     [

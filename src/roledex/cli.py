@@ -628,6 +628,70 @@ def jobs(
 
 
 @app.command()
+def fit(
+    resume: Annotated[
+        Path, typer.Argument(help="The resume: a PDF or a text file ('-' reads text from stdin).")
+    ],
+    roles: Annotated[
+        list[str] | None, typer.Option("--role", help="Only this role id (repeat for several).")
+    ] = None,
+    top: Annotated[int, typer.Option(help="How many roles to show.")] = 5,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Which roles a resume fits, the skills it lacks for each, and open jobs that match it."""
+    from roledex.analytics.fit import personal_fit
+    from roledex.ingest.resume import MAX_RESUME_BYTES, resume_text
+    from roledex.taxonomy import load_taxonomy
+
+    try:
+        if str(resume) == "-":
+            text = sys.stdin.read()
+        else:
+            if not resume.is_file():
+                raise InputError(f"no file at {resume}", hint="give the path of a PDF or text resume")
+            if resume.stat().st_size > MAX_RESUME_BYTES:
+                raise InputError(
+                    f"{resume} is {resume.stat().st_size / 1e6:.1f} MB; a resume is read up to 5 MB",
+                    hint="give the text of the resume instead",
+                )
+            text = resume_text(resume.name, resume.read_bytes())
+        store = _open_store(db)
+        try:
+            result = personal_fit(store, text, load_taxonomy(), roles=roles or (), top=top)
+        finally:
+            store.close()
+    except RoledexError as exc:
+        fail(exc)
+    if as_json:
+        _print_json(result)
+        return
+    from rich.markup import escape
+
+    names = ", ".join(s["name"] for s in result["skills"]) or "none of the taxonomy's skills"
+    console.print(f"[bold]Skills found in the resume[/] ({len(result['skills'])}): {escape(names)}")
+    table = Table(title="Roles by fit (share-weighted coverage of each role's most-asked skills)")
+    for col in ("role", "fit", "postings", "you have", "to learn next (share of postings asking)"):
+        table.add_column(col, justify="right" if col in ("fit", "postings") else "left")
+    for r in result["roles"]:
+        table.add_row(
+            r["name"],
+            f"{r['score']:.0%}",
+            f"{r['n_postings']:,}",
+            ", ".join(h["name"] for h in r["have"][:6]),
+            ", ".join(f"{g['name']} {g['share']:.0%}" for g in r["gaps"][:5]),
+        )
+    console.print(table)
+    for r in result["roles"]:
+        for job in r.get("jobs", [])[:3]:
+            console.print(
+                f"  {escape(r['name'])}: [bold]{escape(job['title'])}[/] — "
+                f"{escape(job.get('company') or 'company not stated')} "
+                f"({job['matched_skills']} of {job['asked_skills']} skills asked)  [dim]#{job['id']}[/]"
+            )
+
+
+@app.command()
 def serve(
     db: DbOption = None,
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",

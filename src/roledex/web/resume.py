@@ -1,57 +1,22 @@
-"""A resume from an upload: the text of a PDF (pypdf) or of a plain-text file.
+"""A resume from an upload: the size limit of the web app, then roledex.ingest.resume reads the file.
 
 The resume is used for one request and never stored or logged.
 """
 
 from __future__ import annotations
 
-import io
-import logging
-
-from roledex.errors import InputError
+from roledex.ingest.resume import MAX_RESUME_BYTES
+from roledex.ingest.resume import resume_text as _file_text
 from roledex.web.errors import TooLarge
 
-MAX_RESUME_BYTES = 5 * 1024 * 1024
-MAX_PDF_PAGES = 30
 TEXT_TYPES = (".txt", ".md", ".text")
 
 
 def resume_text(filename: str | None, data: bytes) -> str:
-    """The text of an uploaded resume; InputError (422) for a file that is not a readable PDF or text."""
+    """The text of an uploaded resume: TooLarge (413) past 5 MB, InputError (422) for an unreadable file."""
     if len(data) > MAX_RESUME_BYTES:
         raise TooLarge(
             f"the file is {len(data) / 1e6:.1f} MB; the limit is {MAX_RESUME_BYTES // 1024 // 1024} MB",
             hint="upload a smaller file or paste the resume text",
         )
-    name = (filename or "").lower()
-    if data.startswith(b"%PDF") or name.endswith(".pdf"):
-        return _pdf_text(data)
-    if b"\x00" in data[:4096]:
-        raise InputError(
-            f"'{filename}' is neither a PDF nor a text file",
-            hint="upload a PDF or a .txt file, or paste the text",
-        )
-    for encoding in ("utf-8-sig", "latin-1"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    return data.decode("utf-8", errors="replace")  # pragma: no cover - latin-1 decodes any bytes
-
-
-def _pdf_text(data: bytes) -> str:
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
-
-    logging.getLogger("pypdf").setLevel(logging.ERROR)  # malformed-but-readable PDFs warn a lot
-    try:
-        reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted:
-            raise InputError("the PDF is encrypted", hint="upload an unprotected PDF or paste the text")
-        pages = [page.extract_text() or "" for page in reader.pages[:MAX_PDF_PAGES]]
-    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
-        raise InputError(f"cannot read the PDF: {exc}", hint="upload another PDF or paste the text") from None
-    text = "\n".join(pages).strip()
-    if not text:
-        raise InputError("the PDF has no text layer (a scanned image?)", hint="paste the resume text instead")
-    return text
+    return _file_text(filename, data)
