@@ -183,6 +183,9 @@ class SQLiteStore:
         known = self._known_keys("postings", keys) | self._known_keys("posting_duplicates", keys)
         by_dedupe = self._postings_by_dedupe(sorted({p.dedupe_key for p in postings}))
         placeholders = ",".join("?" * 39)
+        skills: list[tuple[int, str, int | None]] = []
+        terms: list[tuple[int, str, str, str | None]] = []
+        texts: list[tuple[int, str, str, str]] = []
         for p in postings:
             if p.key in known:
                 counts.already_stored += 1
@@ -210,23 +213,21 @@ class SQLiteStore:
             cur = self.conn.execute(f"INSERT INTO postings({_POSTING_COLUMNS}) VALUES ({placeholders})", row)
             pid = int(cur.lastrowid or 0)
             by_dedupe[p.dedupe_key] = pid
-            self.conn.execute(
-                "INSERT INTO postings_fts(rowid, title, company, description) VALUES (?,?,?,?)",
-                (pid, p.title, p.company or "", p.description),
-            )
-            if p.skills:
-                self.conn.executemany(
-                    "INSERT OR IGNORE INTO posting_skills(posting_id, skill_id, required) VALUES (?,?,?)",
-                    [(pid, s.id, None if s.required is None else int(s.required)) for s in p.skills],
-                )
-            terms: list[tuple[int, str, str, str | None]] = [(pid, "phrase", ph, th) for ph, th in p.phrases]
-            terms += [(pid, "field", f, None) for f in p.degree_fields]
-            if terms:
-                self.conn.executemany(
-                    "INSERT OR IGNORE INTO posting_terms(posting_id, kind, term, theme) VALUES (?,?,?,?)",
-                    terms,
-                )
+            texts.append((pid, p.title, p.company or "", p.description))
+            skills.extend((pid, s.id, None if s.required is None else int(s.required)) for s in p.skills)
+            terms.extend((pid, "phrase", ph, th) for ph, th in p.phrases)
+            terms.extend((pid, "field", f, None) for f in p.degree_fields)
             counts.stored += 1
+        # one statement each for the whole batch: the per-call overhead was a tenth of the writer's time
+        self.conn.executemany(
+            "INSERT INTO postings_fts(rowid, title, company, description) VALUES (?,?,?,?)", texts
+        )
+        self.conn.executemany(
+            "INSERT OR IGNORE INTO posting_skills(posting_id, skill_id, required) VALUES (?,?,?)", skills
+        )
+        self.conn.executemany(
+            "INSERT OR IGNORE INTO posting_terms(posting_id, kind, term, theme) VALUES (?,?,?,?)", terms
+        )
 
     def _write_salaries(
         self, run_id: int, records: list[SalaryRecord], now: str, counts: WriteCounts
