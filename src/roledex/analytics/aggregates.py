@@ -120,6 +120,14 @@ def refresh(conn: Any, *, full: bool = False) -> int:
     else:
         cells = build_cells(conn)
     touched = sorted({key[0] for key in cells})
+    background: dict[str, int] = {}
+    if incremental:
+        row = conn.execute("SELECT value FROM aggregate_state WHERE name = 'skill_background'").fetchone()
+        background = dict(json.loads(row[0])) if row is not None else {}
+    for key, raw in cells.items():
+        if key[1:] == (ALL, ALL, ALL):
+            for sid, (count, _req, _pref) in raw.skills.items():
+                background[sid] = background.get(sid, 0) + count
     n = conn.execute("SELECT COUNT(*) FROM postings WHERE id <= ?", (postings or 0,)).fetchone()[0]
     survey_changed = not incremental or mark is None or mark["salaries"] != salaries
     all_featured = not incremental or mark is None or mark.get("newest") != newest
@@ -140,19 +148,6 @@ def refresh(conn: Any, *, full: bool = False) -> int:
             conn.execute("DELETE FROM role_featured")
         for role in touched:
             written += _write_profiles(conn, role, now)
-        roles_all = read_cells(
-            conn,
-            [
-                (r, ALL, ALL, ALL)
-                for (r,) in conn.execute(
-                    "SELECT DISTINCT role FROM profile_cells WHERE level = '*' AND country = '*' AND period = '*'"
-                )
-            ],
-        )
-        background: dict[str, int] = {}
-        for raw in roles_all.values():
-            for sid, (count, _req, _pref) in raw.skills.items():
-                background[sid] = background.get(sid, 0) + count
         _state(conn, "skill_background", dict(sorted(background.items())))
         if survey_changed:
             _write_survey(conn)
@@ -208,7 +203,7 @@ def _featured_roles(
     from roledex.analytics.search import as_store
 
     if everything:
-        groups = {(r, lv) for r, lv in conn.execute("SELECT DISTINCT role, level FROM role_aggregates")}
+        groups = {(r, lv) for r, lv in conn.execute("SELECT role, level FROM role_aggregates")}
         groups |= {(key[0], key[1]) for key in cells if key[2] == ALL and key[3] == ALL}
     else:
         groups = {(key[0], key[1]) for key in cells if key[2] == ALL and key[3] == ALL}

@@ -116,7 +116,7 @@ def build_cells(
     """The cells of the postings matching `where` (SQL over alias p).
 
     `above`: `where` is exactly "p.id > above" (skills and terms are then read by id range, not joined).
-    `pooled`: a single cell (ALL, ALL, ALL) of every matching posting, for a part computed now."""
+    `pooled`: one cell per level (ALL, level, ALL, ALL) of every matching posting, for a part counted now."""
     dims = list(DIMENSIONS)
     sql = (
         f"SELECT p.id, p.role, p.level, p.country, p.posted_at, p.has_text, {', '.join(DIMENSIONS.values())} "
@@ -362,7 +362,7 @@ def _cell_keys(
     index: dict[CellKey, int] = {}
     tmaps = []
     tiers = (
-        [(True, True, ALL)]
+        [(False, True, ALL)]
         if pooled
         else [(lv, ct, gr) for lv in (False, True) for ct in (False, True) for gr in grains]
     )
@@ -433,9 +433,11 @@ def _is_date(text: str) -> bool:
     )
 
 
-def filtered_profile(conn: Any, role: str, level: str | None, flt: ProfileFilter) -> RawProfile | None:
+def filtered_profile(
+    conn: Any, role: str, level: str | None, flt: ProfileFilter, memo: dict[Any, RawProfile] | None = None
+) -> RawProfile | None:
     """The counts of a role (at a level) under `flt`, summed from cells; None when the filter is not one
-    the cells answer (a `since` that is not YYYY-MM-DD)."""
+    the cells answer (a `since` that is not YYYY-MM-DD). `memo`: see `month_part`."""
     since = flt.since
     if since is not None and not _is_date(since):
         return None
@@ -454,18 +456,52 @@ def filtered_profile(conn: Any, role: str, level: str | None, flt: ProfileFilter
     ):
         total.add(RawProfile.from_json(data, pay))
     if partial and since is not None:
-        clauses, params = ["p.role = ?"], [role]
-        if lv != ALL:
-            clauses.append("p.level = ?")
-            params.append(lv)
-        if ct != ALL:
-            clauses.append("p.country = ?")
-            params.append(ct)
-        clauses.append("p.posted_at >= ? AND substr(p.posted_at, 1, 7) = ?")
-        params += [since, since[:7]]
-        for raw in build_cells(conn, " AND ".join(clauses), params, pooled=True).values():
+        for raw in month_part(conn, role, lv, ct, since, memo):
             total.add(raw)
     return total
+
+
+def month_part(
+    conn: Any, role: str, level: str, country: str, since: str, memo: dict[Any, RawProfile] | None = None
+) -> list[RawProfile]:
+    """The postings of since's month posted on or after `since`, counted now, per level.
+
+    The levels are listed (IN), so that the read is a few narrow ranges of the covering index (role, level,
+    has_text, posted_at, ...). `memo` keeps each level's counts for the next call (a comparison asks for
+    the role and then each of its levels)."""
+    memo = {} if memo is None else memo
+    month = since[:7]
+    after = month[:6] + chr(ord(month[6]) + 1)  # every date of the month sorts below this
+    if level == ALL:
+        levels = [
+            lv
+            for (lv,) in conn.execute(
+                "SELECT level FROM profile_cells WHERE role = ? AND level != '*' AND country = ? AND period = ?",
+                (role, country, "m" + month),
+            )
+        ]
+    else:
+        levels = [level]
+    missing = [lv for lv in levels if (role, lv, country, since) not in memo]
+    known = [lv for lv in missing if lv != UNKNOWN]
+    for part in ([known] if known else []) + ([[]] if UNKNOWN in missing else []):
+        clauses = ["p.role = ?"]
+        params: list[Any] = [role]
+        if part:
+            clauses.append(f"p.level IN ({','.join('?' * len(part))})")
+            params += part
+        else:
+            clauses.append("p.level IS NULL")
+        clauses.append("p.has_text IN (0, 1) AND p.posted_at >= ? AND p.posted_at < ?")
+        clauses.append("substr(p.posted_at, 1, 7) = ?")
+        params += [since, after, month]
+        if country != ALL:
+            clauses.append("p.country = ?")
+            params.append(country)
+        found = build_cells(conn, " AND ".join(clauses), params, pooled=True)
+        for lv in part or [UNKNOWN]:
+            memo[(role, lv, country, since)] = found.get((ALL, lv, ALL, ALL), RawProfile())
+    return [memo[(role, lv, country, since)] for lv in levels]
 
 
 def period_plan(conn: Any, key: tuple[str, str, str], since: str) -> tuple[list[str], bool]:

@@ -16,6 +16,7 @@ from roledex.analytics.logodds import weighted_log_odds
 from roledex.analytics.profiles import (
     NO_FILTER,
     ProfileFilter,
+    load_posted_salary,
     load_profile,
     skill_background,
     survey_rows,
@@ -127,13 +128,21 @@ class _Source:
         self.fresh = is_fresh(conn)
         self._profiles: dict[tuple[str, str | None], dict[str, Any]] = {}
         self._surveys: dict[str, dict[str, dict[str, Any]]] = {}
-        self._records: dict[str, list[tuple[str, int, float, str]]] = {}
+        self._records: dict[str, dict[str, list[tuple[str, int, float, str]]]] = {}
+        self._parts: dict[Any, Any] = {}
 
     def profile(self, role: str, level: str | None) -> dict[str, Any]:
         key = (role, level)
         if key not in self._profiles:
-            self._profiles[key] = load_profile(self.conn, role, level, self.flt, fresh=self.fresh)
+            self._profiles[key] = load_profile(
+                self.conn, role, level, self.flt, fresh=self.fresh, memo=self._parts
+            )
         return self._profiles[key]
+
+    def posted_salary(self, role: str, level: str | None) -> dict[str, Any]:
+        if (role, level) in self._profiles:
+            return dict(self._profiles[(role, level)].get("posted_salary", {}))
+        return load_posted_salary(self.conn, role, level, self.flt, fresh=self.fresh, memo=self._parts)
 
     def survey(self, role: str, level: str | None) -> dict[str, Any]:
         """summary, currencies, trend and query of the survey records of a role (at a level)."""
@@ -143,9 +152,13 @@ class _Source:
         layers = self._surveys[role]
         lv = level or "*"
         if lv not in layers:
-            if role not in self._records:
-                self._records[role] = survey_rows(self.conn, role, self.flt)
-            layers[lv] = survey_layer(role, level, self.flt, self._records[role])
+            if role not in self._records:  # read once, split by level once
+                rows = survey_rows(self.conn, role, self.flt)
+                split: dict[str, list[tuple[str, int, float, str]]] = {"*": rows}
+                for row in rows:
+                    split.setdefault(row[0], []).append(row)
+                self._records[role] = split
+            layers[lv] = survey_layer(role, level, self.flt, self._records[role].get(lv, []))
         return layers[lv]
 
 
@@ -405,7 +418,7 @@ def _salary(source: _Source, specs: Sequence[RoleSpec], flt: ProfileFilter) -> d
         rows = []
         for level in levels:
             survey = source.survey(spec.role, level)
-            posted = source.profile(spec.role, level).get("posted_salary", {})
+            posted = source.posted_salary(spec.role, level)
             rows.append(
                 {
                     "level": level,

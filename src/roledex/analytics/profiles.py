@@ -86,7 +86,28 @@ class RawProfile:
     pay_width: Any = field(default_factory=lambda: np.zeros(0))  # their range widths
     pay_currency: Counter[Any] = field(default_factory=Counter)
     pay_kind: Counter[Any] = field(default_factory=Counter)
-    evidence: dict[str, list[int]] = field(default_factory=dict)  # skill -> newest posting ids asking for it
+    # skill -> the newest posting ids asking for it, one dict per group added (merged when read)
+    evidence_parts: list[dict[str, list[int]]] = field(default_factory=list)
+
+    @property
+    def evidence(self) -> dict[str, list[int]]:
+        skills = {sid for part in self.evidence_parts for sid in part}
+        return self.evidence_of(sorted(skills))
+
+    @evidence.setter
+    def evidence(self, value: dict[str, list[int]]) -> None:
+        self.evidence_parts = [value]
+
+    def evidence_of(self, skills: Sequence[str]) -> dict[str, list[int]]:
+        """The SAMPLE_IDS newest posting ids asking for each of `skills` (those with any)."""
+        out: dict[str, list[int]] = {}
+        for sid in skills:
+            found = [ids for part in self.evidence_parts if (ids := part.get(sid))]
+            if len(found) == 1:
+                out[sid] = list(found[0])
+            elif found:
+                out[sid] = sorted({i for ids in found for i in ids}, reverse=True)[:SAMPLE_IDS]
+        return out
 
     def add(self, other: RawProfile) -> None:
         self.n += other.n
@@ -108,12 +129,7 @@ class RawProfile:
         self.pay_width = np.concatenate([self.pay_width, other.pay_width])
         self.pay_currency.update(other.pay_currency)
         self.pay_kind.update(other.pay_kind)
-        for sid, ids in other.evidence.items():
-            known = self.evidence.get(sid)
-            if known:
-                self.evidence[sid] = sorted({*known, *ids}, reverse=True)[:SAMPLE_IDS]
-            else:
-                self.evidence[sid] = list(ids)
+        self.evidence_parts.extend(other.evidence_parts)
 
     def to_json(self) -> tuple[str, bytes]:
         """The counts as JSON and the posted salaries as bytes (a profile cell's stored form)."""
@@ -189,9 +205,7 @@ def assemble(key: Key | tuple[str, str], raw: RawProfile, flt: ProfileFilter = N
     profile["years"] = {"buckets": buckets, "by_year": {str(k): stated[k] for k in sorted(stated)}}
     ordered = sorted(raw.skills.items(), key=lambda kv: (-kv[1][0], kv[0]))
     profile["skills"] = {sid: {"n": n, "required": req, "preferred": pref} for sid, (n, req, pref) in ordered}
-    profile["skill_evidence"] = {
-        sid: list(raw.evidence[sid]) for sid, _ in ordered[:EVIDENCE_SKILLS] if sid in raw.evidence
-    }
+    profile["skill_evidence"] = raw.evidence_of([sid for sid, _ in ordered[:EVIDENCE_SKILLS]])
     profile["fields_of_study"] = _ranked(raw.fields, TOP["fields_of_study"])
     profile["n_with_responsibilities"] = raw.n_resp
     profile["themes"] = _ranked(raw.themes)
@@ -200,14 +214,19 @@ def assemble(key: Key | tuple[str, str], raw: RawProfile, flt: ProfileFilter = N
         if len(by_theme.setdefault(theme, [])) < TOP_PHRASES:
             by_theme[theme].append([term, n])
     profile["phrases"] = dict(sorted(by_theme.items()))
+    profile["posted_salary"] = posted_salary(raw)
+    return profile
+
+
+def posted_salary(raw: RawProfile) -> dict[str, Any]:
+    """The posted-salary section of a profile: midpoints and range widths in annual USD, currencies, kinds."""
     # sorted first: the mean of the same values is then the same float whichever order they were read in
-    profile["posted_salary"] = {
+    return {
         "summary": summarize(np.sort(np.asarray(raw.pay_mid, np.float64))).to_dict(),
         "range_width": summarize(np.sort(np.asarray(raw.pay_width, np.float64))).to_dict(),
         "currencies": _ranked(raw.pay_currency),
         "kinds": _ranked(raw.pay_kind),
     }
-    return profile
 
 
 def raw_profiles(conn: Any, where: str = "1", params: Sequence[Any] = ()) -> dict[Key, RawProfile]:
@@ -340,12 +359,18 @@ def skill_background(conn: Any) -> dict[str, int]:
 
 
 def load_profile(
-    conn: Any, role: str, level: str | None, flt: ProfileFilter = NO_FILTER, *, fresh: bool | None = None
+    conn: Any,
+    role: str,
+    level: str | None,
+    flt: ProfileFilter = NO_FILTER,
+    *,
+    fresh: bool | None = None,
+    memo: dict[Any, Any] | None = None,
 ) -> dict[str, Any]:
     """The profile from the precomputed aggregates while they are fresh, else a direct computation.
 
     Unfiltered: the stored document. Filtered: a sum of profile cells (analytics.cells). `fresh` saves the
-    freshness check when the caller has made it."""
+    freshness check when the caller has made it; `memo` keeps counts made now for the next call."""
     from roledex.analytics import aggregates, cells
 
     if fresh is None:
@@ -357,10 +382,31 @@ def load_profile(
         if row is not None:
             return dict(json.loads(row[0]))
     if fresh:
-        raw = cells.filtered_profile(conn, role, level, flt)
+        raw = cells.filtered_profile(conn, role, level, flt, memo)
         if raw is not None:
             return assemble((role, level or "*"), raw, flt)
     return compute_profile(conn, role, level, flt)
+
+
+def load_posted_salary(
+    conn: Any,
+    role: str,
+    level: str | None,
+    flt: ProfileFilter = NO_FILTER,
+    *,
+    fresh: bool | None = None,
+    memo: dict[Any, Any] | None = None,
+) -> dict[str, Any]:
+    """`load_profile(...)["posted_salary"]` ({} without postings), without assembling the rest."""
+    from roledex.analytics import aggregates, cells
+
+    if fresh is None:
+        fresh = aggregates.is_fresh(conn)
+    if fresh and not flt.empty:
+        raw = cells.filtered_profile(conn, role, level, flt, memo)
+        if raw is not None:
+            return posted_salary(raw) if raw.n else {}
+    return dict(load_profile(conn, role, level, flt, fresh=fresh, memo=memo).get("posted_salary", {}))
 
 
 def survey_rows(conn: Any, role: str, flt: ProfileFilter = NO_FILTER) -> list[tuple[str, int, float, str]]:
@@ -375,7 +421,9 @@ def survey_rows(conn: Any, role: str, flt: ProfileFilter = NO_FILTER) -> list[tu
         clauses.append("work_year >= ?")
         params.append(int(flt.since[:4]))
     sql = f"SELECT level, work_year, salary_in_usd, salary_currency FROM salary_records WHERE {' AND '.join(clauses)}"
-    return [(str(lv), int(y), float(usd), str(cur)) for lv, y, usd, cur in conn.execute(sql, params)]
+    cur = conn.cursor()
+    cur.row_factory = None  # plain tuples: the columns are NOT NULL TEXT, INTEGER, REAL, TEXT
+    return cur.execute(sql, params).fetchall()
 
 
 def survey_salaries(
