@@ -13,6 +13,7 @@ from roledex.analytics.stats import (
     MIN_N_TAILS,
     Interval,
     counts,
+    linear_median,
     median_ci,
     median_ci_ranks,
     percentiles,
@@ -134,3 +135,37 @@ def test_year_trend_flags_only_changes_beyond_the_noise():
 def test_counts_most_frequent_first():
     assert counts(["USD", "EUR", "USD", "GBP", "EUR", "USD"]) == {"USD": 3, "EUR": 2, "GBP": 1}
     assert list(counts(["b", "a"])) == ["a", "b"]  # ties by name
+
+
+@given(
+    st.lists(
+        st.one_of(st.floats(min_value=1, max_value=1e7, allow_nan=False), st.sampled_from([5e4, 1e5, 1.5e5])),
+        min_size=MIN_N,
+        max_size=300,
+    )
+)
+@settings(max_examples=300, deadline=None)
+def test_summary_percentiles_and_interval_are_numpys_exactly(values):
+    """summarize places every order statistic with one partition: the numbers are numpy's, bit for bit."""
+    s = summarize(values)
+    arr = np.array(values)
+    p10, p25, p50, p75, p90 = np.percentile(arr, [10, 25, 50, 75, 90], method="linear").tolist()
+    assert (s.p25, s.median, s.p75) == (p25, p50, p75)
+    if len(values) >= MIN_N_TAILS:
+        assert (s.p10, s.p90) == (p10, p90)
+    assert s.median_ci == median_ci(arr) and s.mean == float(arr.mean())
+
+
+@given(
+    st.lists(
+        st.one_of(
+            st.floats(min_value=0, max_value=1e6, allow_nan=False), st.sampled_from([0.0, 2e4, float("nan")])
+        ),
+        min_size=1,
+        max_size=200,
+    )
+)
+@settings(max_examples=300, deadline=None)
+def test_linear_median_is_numpys_exactly(values):
+    got, want = linear_median(np.array(values)), float(np.percentile(np.array(values), 50, method="linear"))
+    assert got == want or (np.isnan(got) and np.isnan(want))

@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -34,7 +34,7 @@ from numpy.typing import NDArray
 from rapidfuzz import fuzz, process
 
 from roledex.analytics.search import as_store, store_cached
-from roledex.analytics.stats import MIN_N, Summary, YearPoint, summarize, year_trend
+from roledex.analytics.stats import MIN_N, Summary, YearPoint, linear_median, summarize, year_trend
 from roledex.errors import QueryError
 from roledex.models import LEVELS
 from roledex.taxonomy import Taxonomy, load_taxonomy
@@ -150,10 +150,13 @@ class SalaryQuery:
 # -- the layers in memory ----------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class Column:
-    """A categorical column: codes into `vocab` (sorted), -1 where NULL."""
+    """A categorical column: codes into `vocab` (sorted), -1 where NULL; `order` lists the rows by code (rows
+    of one code ascending), `bounds[c]:bounds[c + 1]` being those of code c: a value's rows without a scan."""
 
     codes: NDArray[np.int32]
     vocab: list[str]
+    order: NDArray[np.int64] = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    bounds: NDArray[np.int64] = field(default_factory=lambda: np.zeros(1, dtype=np.int64))
 
     def code(self, value: str) -> int:
         i = bisect_left(self.vocab, value)
@@ -162,11 +165,24 @@ class Column:
     def equals(self, value: str) -> NDArray[np.bool_]:
         return self.codes == self.code(value)
 
+    def rows(self, value: str) -> NDArray[np.int64]:
+        """The rows holding the value, ascending."""
+        c = self.code(value)
+        if c < 0:
+            return np.zeros(0, dtype=np.int64)
+        return self.order[self.bounds[c] : self.bounds[c + 1]]
+
+
+def _indexed(codes: NDArray[np.int32], vocab: list[str]) -> Column:
+    order = np.argsort(codes, kind="stable").astype(np.int64)
+    bounds = np.searchsorted(codes[order], np.arange(len(vocab) + 1), side="left").astype(np.int64)
+    return Column(codes, vocab, order, bounds)
+
 
 def _column(values: Sequence[Any]) -> Column:
     """Code a column of strings (None = NULL) with numpy's C sort instead of a Python loop."""
     if not len(values):
-        return Column(np.zeros(0, dtype=np.int32), [])
+        return _indexed(np.zeros(0, dtype=np.int32), [])
     arr = np.asarray(["\x00" if v is None else str(v) for v in values])
     vocab, inverse = np.unique(arr, return_inverse=True)
     names = [str(v) for v in vocab]
@@ -174,7 +190,7 @@ def _column(values: Sequence[Any]) -> Column:
     if names and names[0] == "\x00":  # NULL sorts first: shift it to -1
         codes -= 1
         names = names[1:]
-    return Column(codes, names)
+    return _indexed(codes, names)
 
 
 @dataclass(frozen=True)
@@ -193,6 +209,7 @@ class PayFrame:
     company_size: Column | None
     year: NDArray[np.int32]  # -1 unknown
     remote: NDArray[np.int32]  # 0/50/100, -1 unknown
+    groups: dict[str, tuple[NDArray[np.int32], list[str]]] = field(default_factory=dict)  # year, remote
 
     @property
     def n(self) -> int:
@@ -210,7 +227,7 @@ def _frame(layer: str, rows: list[Any], with_width: bool, with_size: bool) -> Pa
     key_vocab = sorted(set(keys.values()))
     key_code = {k: i for i, k in enumerate(key_vocab)}
     to_key = np.array([key_code[keys[name]] for name in raw_titles.vocab], dtype=np.int32)
-    title = Column(to_key[raw_titles.codes] if raw_titles.codes.size else raw_titles.codes, key_vocab)
+    title = _indexed(to_key[raw_titles.codes] if raw_titles.codes.size else raw_titles.codes, key_vocab)
     # the usual spelling of each title key: its most frequent published form
     n_raw = np.bincount(raw_titles.codes, minlength=len(raw_titles.vocab))
     best: dict[int, tuple[int, str]] = {}
@@ -218,6 +235,7 @@ def _frame(layer: str, rows: list[Any], with_width: bool, with_size: bool) -> Pa
         k = int(to_key[i])
         if k not in best or (int(n_raw[i]), name) > best[k]:
             best[k] = (int(n_raw[i]), name)
+    year, remote = _ints(cols[6]), _ints(cols[7])
     return PayFrame(
         layer=layer,
         usd=np.asarray(cols[0], dtype=np.float64),
@@ -229,9 +247,21 @@ def _frame(layer: str, rows: list[Any], with_width: bool, with_size: bool) -> Pa
         country=_column(cols[5]),
         currency=_column(cols[9]),
         company_size=_column(cols[8]) if with_size else None,
-        year=_ints(cols[6]),
-        remote=_ints(cols[7]),
+        year=year,
+        remote=remote,
+        groups={"year": _number_groups(year, None), "remote": _number_groups(remote, REMOTE_RATIOS)},
     )
+
+
+def _number_groups(
+    values: NDArray[np.int32], known: Sequence[int] | None
+) -> tuple[NDArray[np.int32], list[str]]:
+    """Group codes of a number column (-1: unknown, not grouped) and the group names: the values seen, or
+    the `known` ones."""
+    names = np.unique(values[values >= 0]) if known is None else np.asarray(known)
+    pos = np.searchsorted(names, values)
+    hit = (values >= 0) & (pos < names.size) & (names[np.minimum(pos, names.size - 1)] == values)
+    return np.where(hit, pos, -1).astype(np.int32), [str(int(v)) for v in names]
 
 
 # SQL (SQLite) ------------------------------------------------------------------------------ loading layers
@@ -348,34 +378,61 @@ class SalaryInsights:
 _FILTERS = ("title", "role", "level", "country", "year", "remote", "company_size")
 
 
-def selection(frame: PayFrame, query: SalaryQuery, *, skip: Sequence[str] = ()) -> NDArray[np.bool_]:
-    """Records of the frame passing every filter of the query except those in `skip`."""
-    m = np.ones(frame.n, dtype=bool)
+def selection(
+    frame: PayFrame,
+    query: SalaryQuery,
+    *,
+    skip: Sequence[str] = (),
+    rows: NDArray[np.int64] | None = None,
+) -> NDArray[np.bool_]:
+    """Records of the frame passing every filter of the query except those in `skip` (a mask over every
+    record, or over the given `rows` only)."""
+
+    def at(values: NDArray[Any]) -> NDArray[Any]:
+        return values if rows is None else values[rows]
+
+    def equals(column: Column, value: str) -> NDArray[np.bool_]:
+        return at(column.codes) == column.code(value)
+
+    m = np.ones(frame.n if rows is None else rows.size, dtype=bool)
     if query.title is not None and "title" not in skip:
-        m &= frame.title.equals(title_key(query.title))
+        m &= equals(frame.title, title_key(query.title))
     if query.role is not None and "role" not in skip:
-        m &= frame.role.equals(query.role)
+        m &= equals(frame.role, query.role)
     if query.level is not None and "level" not in skip:
-        m &= frame.level.equals(query.level)
+        m &= equals(frame.level, query.level)
     if query.country is not None and "country" not in skip:
-        m &= frame.country.equals(query.country)
+        m &= equals(frame.country, query.country)
     if query.year is not None and "year" not in skip:
-        m &= frame.year == query.year
+        m &= at(frame.year) == query.year
     if query.remote is not None and "remote" not in skip:
-        m &= frame.remote == query.remote
+        m &= at(frame.remote) == query.remote
     if query.company_size is not None and "company_size" not in skip:
-        m &= frame.company_size.equals(query.company_size) if frame.company_size is not None else False
+        if frame.company_size is None:
+            m[:] = False
+        else:
+            m &= equals(frame.company_size, query.company_size)
     return m
+
+
+def selected_rows(frame: PayFrame, query: SalaryQuery, *, skip: Sequence[str] = ()) -> NDArray[np.int64]:
+    """The positions of the records `selection` picks, ascending: from the rows of the query's title, role,
+    country or level (the columns' row index) when it has one, else from a scan of the frame."""
+    for name in ("title", "role", "country", "level"):
+        value = getattr(query, name)
+        if value is not None and name not in skip:
+            column: Column = getattr(frame, name)
+            rows = column.rows(title_key(value) if name == "title" else value)
+            return rows[selection(frame, query, skip=(*skip, name), rows=rows)]
+    return np.flatnonzero(selection(frame, query, skip=skip))
 
 
 def group_keys(frame: PayFrame, by: str) -> tuple[NDArray[np.int32], list[str]]:
     """Per record the code of its group under `by`, and the group names (-1: unknown, not grouped)."""
     if by in ("year", "remote"):
-        values = frame.year if by == "year" else frame.remote
-        known = np.unique(values[values >= 0]) if by == "year" else np.asarray(REMOTE_RATIOS)
-        pos = np.searchsorted(known, values)
-        hit = (values >= 0) & (pos < known.size) & (known[np.minimum(pos, known.size - 1)] == values)
-        return np.where(hit, pos, -1).astype(np.int32), [str(int(v)) for v in known]
+        return frame.groups.get(by) or _number_groups(
+            frame.year if by == "year" else frame.remote, None if by == "year" else REMOTE_RATIOS
+        )
     column = frame.company_size if by == "company_size" else getattr(frame, by)
     assert column is not None
     return column.codes, column.vocab
@@ -404,7 +461,7 @@ def group_stats(frame: PayFrame, rows: NDArray[np.int64], key: str | None) -> Gr
     )
     width = None
     if frame.width is not None and values.size >= MIN_N:
-        width = float(np.percentile(frame.width[rows], 50, method="linear"))
+        width = linear_median(frame.width[rows])
     return GroupStats(key, summarize(values), currencies, width)
 
 
@@ -422,7 +479,7 @@ def split_by(rows: NDArray[np.int64], codes: NDArray[np.int32]) -> dict[int, NDA
 
 def layer_insights(frame: PayFrame, query: SalaryQuery) -> LayerInsights:
     notes: list[str] = []
-    rows = np.flatnonzero(selection(frame, query))
+    rows = selected_rows(frame, query)
     overall = group_stats(frame, rows, None)
     groups: list[GroupStats] = []
     if query.by is not None:
@@ -437,10 +494,12 @@ def layer_insights(frame: PayFrame, query: SalaryQuery) -> LayerInsights:
         small = sum(1 for g in groups if g.summary.suppressed)
         if small:
             notes.append(f"{small} group(s) have fewer than {MIN_N} records: only their n is shown")
-    base = rows if query.year is None else np.flatnonzero(selection(frame, query, skip=("year",)))
-    year_codes = np.where(frame.year >= 0, frame.year, -1).astype(np.int32)
-    by_year = {year: frame.usd[part] for year, part in split_by(base, year_codes).items()}
-    trend = tuple(year_trend(by_year))
+    base = rows if query.year is None else selected_rows(frame, query, skip=("year",))
+    by_year = {year: frame.usd[part] for year, part in split_by(base, frame.year).items()}  # -1: unknown
+    known: dict[int, Summary] = {}
+    if query.by == "year" and query.year is None:  # the groups are the trend's years: summarized already
+        known = {int(g.key): g.summary for g in groups if g.key is not None}
+    trend = tuple(year_trend(by_year, known))
     if query.year is not None:
         notes.append("the trend covers every year of this selection, not only the year asked for")
     if overall.summary.suppressed:

@@ -136,19 +136,47 @@ def suppression_note(n: int) -> str | None:
     return None
 
 
+_QUANTILES = np.true_divide(np.asarray(PERCENTILES, dtype=np.float64), 100)  # as numpy.percentile has them
+
+
+@lru_cache(maxsize=4096)
+def _percentile_ranks(n: int) -> tuple[NDArray[np.intp], NDArray[np.intp], NDArray[np.float64]]:
+    """numpy's "linear" percentiles of n >= 2 values: the order statistics below and above h = (n - 1) * q
+    and the weight of the upper one, computed as numpy computes them."""
+    h = (n - 1) * _QUANTILES
+    below = np.floor(h).astype(np.intp)
+    return below, below + 1, h - below
+
+
+def _lerp(a: NDArray[np.float64], b: NDArray[np.float64], t: NDArray[np.float64]) -> NDArray[np.float64]:
+    """numpy's interpolation between order statistics (from the upper one when t >= 0.5), bit for bit."""
+    diff = b - a
+    out = a + diff * t
+    upper = t >= 0.5
+    out[upper] = (b - diff * (1 - t))[upper]
+    return out
+
+
 def summarize(values: ArrayLike, confidence: float = CONFIDENCE) -> Summary:
-    """n, P10/P25/median/P75/P90, mean and the median's confidence interval, with suppression applied."""
+    """n, P10/P25/median/P75/P90, mean and the median's confidence interval, with suppression applied.
+
+    One partition of the values places every order statistic needed (the percentiles' and the interval's):
+    the same numbers as `numpy.percentile(values, PERCENTILES, method="linear")` and `median_ci`, for the
+    cost of one O(n) pass instead of two plus numpy's per-call overhead.
+    """
     arr = as_values(values)
     n = int(arr.size)
     note = suppression_note(n)
     if n < MIN_N:
         return Summary(n=n, suppressed=True, note=note)
-    p = np.percentile(arr, PERCENTILES, method="linear")
-    tails = n >= MIN_N_TAILS
+    below, above, weight = _percentile_ranks(n)
     ranks = median_ci_ranks(n, confidence)
+    kth = {*below.tolist(), *above.tolist(), *(ranks[:2] if ranks is not None else ())}
+    part = np.partition(arr, sorted(kth))  # O(n), no full sort
+    p = _lerp(part[below], part[above], weight)
+    tails = n >= MIN_N_TAILS
     ci = None
     if ranks is not None:
-        part = np.partition(arr, (ranks[0], ranks[1]))  # O(n), no full sort
         ci = Interval(float(part[ranks[0]]), float(part[ranks[1]]), ranks[2])
     if ci is None:
         note = f"{note}; " if note else ""
@@ -165,6 +193,18 @@ def summarize(values: ArrayLike, confidence: float = CONFIDENCE) -> Summary:
         median_ci=ci,
         note=note,
     )
+
+
+def linear_median(values: NDArray[np.float64]) -> float:
+    """`numpy.percentile(values, 50, method="linear")` of a non-empty array, bit for bit, with one partition
+    and without numpy's per-call overhead (NaN anywhere: numpy's NaN)."""
+    n = int(values.size)
+    if n < 2 or np.isnan(values).any():
+        return float(np.percentile(values, 50, method="linear"))
+    h = np.asarray([(n - 1) * 0.5])
+    below = np.floor(h).astype(np.intp)  # at most n - 2: the value above it exists
+    part = np.partition(values, (int(below[0]), int(below[0]) + 1))
+    return float(_lerp(part[below], part[below + 1], h - below)[0])
 
 
 def median_or_none(values: ArrayLike) -> float | None:
@@ -198,16 +238,20 @@ class YearPoint:
         }
 
 
-def year_trend(values_by_year: Mapping[int, ArrayLike]) -> list[YearPoint]:
+def year_trend(
+    values_by_year: Mapping[int, ArrayLike], summaries: Mapping[int, Summary] | None = None
+) -> list[YearPoint]:
     """Per-year medians, and for each year the change against the previous non-suppressed year.
 
     Suppressed years (n < MIN_N) are listed with their n and no change; the next change compares with the last
-    year that had a median. `beyond_noise` is None when either interval is missing.
+    year that had a median. `beyond_noise` is None when either interval is missing. `summaries` may hold
+    years already summarized (`summarize` of the same values), which are not computed again.
     """
     points: list[YearPoint] = []
     previous: Summary | None = None
     for year in sorted(values_by_year):
-        summary = summarize(values_by_year[year])
+        known = summaries.get(year) if summaries else None
+        summary = known if known is not None else summarize(values_by_year[year])
         if summary.suppressed or summary.median is None:
             points.append(YearPoint(year, summary))
             continue
