@@ -21,6 +21,7 @@ from typing import Any
 
 from roledex.analytics.cells import ALL, UNKNOWN, CellKey, build_cells, cell_rows, merge_cells, read_cells
 from roledex.analytics.profiles import (
+    CELL_FORMAT,
     NO_FILTER,
     ProfileFilter,
     RawProfile,
@@ -52,7 +53,7 @@ def watermark(conn: Any) -> dict[str, Any] | None:
 def is_fresh(conn: Any) -> bool:
     """No posting and no survey record stored since the last refresh."""
     mark = watermark(conn)
-    if mark is None:
+    if mark is None or mark.get("format") != CELL_FORMAT:
         return False
     postings, salaries, _ = _current(conn)
     return bool(mark["postings"] == postings and mark["salaries"] == salaries)
@@ -107,6 +108,8 @@ def refresh(conn: Any, *, full: bool = False) -> int:
     """Bring the aggregates up to date; returns how many (role, level) profile documents were written."""
     postings, salaries, newest = _current(conn)
     mark = None if full else watermark(conn)
+    if mark is not None and mark.get("format") != CELL_FORMAT:
+        mark = None  # cells stored in another form: rebuilt
     if mark is not None and mark["postings"] is not None:
         below = conn.execute("SELECT COUNT(*) FROM postings WHERE id <= ?", (mark["postings"],)).fetchone()[0]
         if below != mark["n"]:
@@ -154,7 +157,11 @@ def refresh(conn: Any, *, full: bool = False) -> int:
         for role, rows in featured_roles.items():
             conn.execute("DELETE FROM role_featured WHERE role = ?", (role,))
             conn.executemany("INSERT INTO role_featured(role, level, cards) VALUES (?,?,?)", rows)
-        _state(conn, "watermark", {"postings": postings, "n": n, "salaries": salaries, "newest": newest})
+        _state(
+            conn,
+            "watermark",
+            {"postings": postings, "n": n, "salaries": salaries, "newest": newest, "format": CELL_FORMAT},
+        )
         conn.execute("INSERT OR REPLACE INTO aggregate_state(name, value) VALUES ('refreshed_at', ?)", (now,))
     return written
 

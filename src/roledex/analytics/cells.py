@@ -21,14 +21,13 @@ added, so the cells of the postings stored since the last refresh are added to t
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
 
-from roledex.analytics.profiles import DIMENSIONS, SAMPLE_IDS, ProfileFilter, RawProfile
+from roledex.analytics.profiles import DIMENSIONS, SAMPLE_IDS, ProfileFilter, RawProfile, _counter
 
 ALL = "*"
 UNKNOWN = ""
@@ -171,11 +170,11 @@ def build_cells(
             yield cells, cells >= 0
 
     def counted(
-        groups: IntArray, k: IntArray, n_keys: int, weights: Sequence[Any] = ()
-    ) -> Iterator[tuple[int, list[int], list[list[int]]]]:
-        """Per cell: the keys counted in it and, for each key, its count and weight sums (rows in base cells
-        `groups`)."""
-        g0, k0, s0 = _sparse(groups, k, n_keys, weights)
+        groups: IntArray, k: IntArray, values: Sequence[Any], weights: Sequence[Any] = ()
+    ) -> Iterator[tuple[int, list[Any], list[list[int]]]]:
+        """Per cell: the values counted in it and their counts (and weight sums); the rows are in base cells
+        `groups` and have value codes `k` (indexes into `values`)."""
+        g0, k0, s0 = _sparse(groups, k, len(values), weights)
         gs: list[IntArray] = []
         ks: list[IntArray] = []
         ws: list[list[IntArray]] = [[] for _ in s0]
@@ -184,9 +183,11 @@ def build_cells(
             ks.append(k0[ok])
             for w, s in zip(ws, s0, strict=True):
                 w.append(s[ok])
-        g, kk, sums = _sparse(_cat(gs), _cat(ks), n_keys, [_cat(w).astype(np.float64) for w in ws])
-        for cell, a, b in _runs(g, n_cells):
-            yield cell, kk[a:b].tolist(), [s[a:b].tolist() for s in sums[1:]]
+        g, kk, sums = _sparse(_cat(gs), _cat(ks), len(values), [_cat(w).astype(np.float64) for w in ws])
+        names = list(map(values.__getitem__, kk.tolist()))
+        totals = [s.tolist() for s in sums[1:]]
+        for cell, lo, hi in _runs(g, n_cells):
+            yield cell, names[lo:hi], [t[lo:hi] for t in totals]
 
     # postings, postings with text, first and last date
     raws = [RawProfile() for _ in range(n_cells)]
@@ -219,8 +220,8 @@ def build_cells(
     # dimensions
     for d in dims:
         values = dim_vocab[d].values
-        for cell, ks, (cnt,) in counted(base, col[d], len(values)):
-            raws[cell].dims[d] = Counter(dict(zip([values[i] for i in ks], cnt, strict=True)))
+        for cell, ks, (cnt,) in counted(base, col[d], values):
+            raws[cell].dims[d] = _counter(dict(zip(ks, cnt, strict=True)))
 
     # skills, with the newest posting ids asking for each
     id_order = np.argsort(ids, kind="stable")
@@ -250,20 +251,32 @@ def build_cells(
     pid, code, req, sb = pid[ok], code[ok], req[ok], base[row[ok]]
     names = skill_vocab.values
     weights = [(req == 1).astype(np.float64), (req == 0).astype(np.float64)]
-    for cell, ks, (n1, r1, p1) in counted(sb, code, len(names), weights):
-        raws[cell].skills = {names[i]: [x, y, z] for i, x, y, z in zip(ks, n1, r1, p1, strict=True)}
+    for cell, ks, (n1, r1, p1) in counted(sb, code, names, weights):
+        raws[cell].skills = {sid: [x, y, z] for sid, x, y, z in zip(ks, n1, r1, p1, strict=True)}
+    # the newest ids of each (base cell, skill), then, newest first, each tier's cells keep their newest
     eg, ek, eid = _newest(sb, code, pid, len(names))
-    parts = [(cells[m], ek[m], eid[m]) for cells, m in tiers(eg)]
-    tg, tk, tid = _newest(
-        _cat([p[0] for p in parts]), _cat([p[1] for p in parts]), _cat([p[2] for p in parts]), len(names)
-    )
-    order = np.lexsort((-tid, tk, tg))
-    tg, tk, tid = tg[order], tk[order], tid[order]
-    for cell, a, b in _runs(tg, n_cells):
-        evidence: dict[str, list[int]] = {}
-        for key, posting in zip(tk[a:b].tolist(), tid[a:b].tolist(), strict=True):
-            evidence.setdefault(names[key], []).append(posting)
-        raws[cell].evidence = evidence
+    newest_first = np.argsort(-eid, kind="stable")
+    eg, ek, eid = eg[newest_first], ek[newest_first], eid[newest_first]
+    width = max(len(names), 1)
+    for cells, m in tiers(eg):
+        comp = cells[m] * width + ek[m]
+        order = np.argsort(comp, kind="stable")  # by (cell, skill), still newest first within each
+        comp, ids_ = comp[order], eid[m][order]
+        if comp.size == 0:
+            continue
+        starts = np.flatnonzero(np.r_[True, comp[1:] != comp[:-1]])
+        rank = np.arange(comp.size) - np.repeat(starts, np.diff(np.r_[starts, comp.size]))
+        keep = rank < SAMPLE_IDS
+        comp, id_list = comp[keep], ids_[keep].tolist()
+        starts = np.flatnonzero(np.r_[True, comp[1:] != comp[:-1]])
+        ends = np.r_[starts[1:], comp.size]
+        run_cell = (comp[starts] // width).tolist()
+        run_skill = [names[k] for k in (comp[starts] % width).tolist()]
+        bounds = list(zip(starts.tolist(), ends.tolist(), strict=True))
+        for cell, first_run, end_run in _runs(np.asarray(run_cell, np.int64), n_cells):
+            raws[cell].evidence = {
+                run_skill[r]: id_list[bounds[r][0] : bounds[r][1]] for r in range(first_run, end_run)
+            }
 
     # fields of study, responsibility phrases and their themes
     term_vocab, theme_vocab = Vocab(), Vocab()
@@ -285,20 +298,19 @@ def build_cells(
     terms, themes = term_vocab.values, theme_vocab.values
     n_terms, n_themes = max(len(terms), 1), max(len(themes), 1)
     field = ~phrase
-    for cell, ks, (cnt,) in counted(base[row[field]], term[field], n_terms):
-        raws[cell].fields = Counter(dict(zip([terms[i] for i in ks], cnt, strict=True)))
+    for cell, ks, (cnt,) in counted(base[row[field]], term[field], terms):
+        raws[cell].fields = _counter(dict(zip(ks, cnt, strict=True)))
     pair = theme[phrase] * n_terms + term[phrase]
-    for cell, ks, (cnt,) in counted(base[row[phrase]], pair, n_terms * n_themes):
-        raws[cell].phrases = Counter(
-            {(themes[i // n_terms], terms[i % n_terms]): c for i, c in zip(ks, cnt, strict=True)}
-        )
+    pairs = [(theme_, term_) for theme_ in themes for term_ in terms] if terms else []
+    for cell, ks, (cnt,) in counted(base[row[phrase]], pair, pairs):
+        raws[cell].phrases = _counter(dict(zip(ks, cnt, strict=True)))
     # a posting counts once per theme, and once for stating any responsibility
     stated = np.unique(row[phrase] * n_themes + theme[phrase])
     srow, stheme = stated // n_themes, stated % n_themes
-    for cell, ks, (cnt,) in counted(base[srow], stheme, n_themes):
-        raws[cell].themes = Counter(dict(zip([themes[i] for i in ks], cnt, strict=True)))
+    for cell, ks, (cnt,) in counted(base[srow], stheme, themes):
+        raws[cell].themes = _counter(dict(zip(ks, cnt, strict=True)))
     responsible = np.unique(srow)
-    for cell, _ks, (cnt,) in counted(base[responsible], np.zeros(responsible.size, np.int64), 1):
+    for cell, _ks, (cnt,) in counted(base[responsible], np.zeros(responsible.size, np.int64), [None]):
         raws[cell].n_resp = cnt[0]
 
     # posted salaries
@@ -323,8 +335,8 @@ def build_cells(
         (cur_vocab, _cat(y_cur)[ok], "pay_currency"),
         (kind_vocab, _cat(y_kind)[ok], "pay_kind"),
     ):
-        for cell, ks, (cnt,) in counted(pb, codes, len(vocab)):
-            setattr(raws[cell], attr, Counter(dict(zip([vocab.values[i] for i in ks], cnt, strict=True))))
+        for cell, ks, (cnt,) in counted(pb, codes, vocab.values):
+            setattr(raws[cell], attr, _counter(dict(zip(ks, cnt, strict=True))))
     for cells, m in tiers(pb):
         cell_of = cells[m]
         for values, attr in ((mid[m], "pay_mid"), (wid[m], "pay_width")):
@@ -396,7 +408,7 @@ def _cell_keys(
 # -- storing and reading -----------------------------------------------------------------------------------
 def cell_rows(cells: dict[CellKey, RawProfile]) -> Iterator[tuple[Any, ...]]:
     for key, raw in cells.items():
-        data, pay = raw.to_json()
+        data, pay = raw.dump()
         yield (*key, raw.n, raw.first, data, pay)
 
 
@@ -408,7 +420,7 @@ def read_cells(conn: Any, keys: Iterable[CellKey]) -> dict[CellKey, RawProfile]:
             key,
         ).fetchone()
         if row is not None:
-            out[key] = RawProfile.from_json(row[0], row[1])
+            out[key] = RawProfile.load(row[0], row[1])
     return out
 
 
@@ -454,7 +466,7 @@ def filtered_profile(
         f"SELECT data, pay FROM profile_cells WHERE role = ? AND level = ? AND country = ? AND period IN ({marks})",
         (role, lv, ct, *periods),
     ):
-        total.add(RawProfile.from_json(data, pay))
+        total.add(RawProfile.load(data, pay))
     if partial and since is not None:
         for raw in month_part(conn, role, lv, ct, since, memo):
             total.add(raw)

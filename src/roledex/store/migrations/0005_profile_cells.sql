@@ -10,7 +10,7 @@ CREATE TABLE profile_cells (
     period      TEXT NOT NULL,
     n_postings  INTEGER NOT NULL,
     first       TEXT,           -- the earliest posted_at in the cell
-    data        TEXT NOT NULL,  -- the counts as JSON
+    data        BLOB NOT NULL,  -- the counts (RawProfile.dump)
     pay         BLOB NOT NULL,  -- posted salaries: float64 midpoints, then range widths, each sorted
     PRIMARY KEY (role, level, country, period)
 );
