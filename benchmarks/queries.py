@@ -158,6 +158,22 @@ def main(argv: list[str] | None = None) -> None:
 
     one_compare()
     print("  comparison (precomputed):         " + _pcts(timed(one_compare, max(20, args.runs // 4))))
+    from roledex.analytics.profiles import ProfileFilter
+
+    countries = ["US", "GB", "DE", "CA", "IN", "FR"]
+    sinces = ["2024-01-01", "2025-03-15", "2023-07-01", "2025-09-10"]
+
+    def filtered_compare(country: bool, since: bool) -> None:
+        a, b = rng.choice(pairs)
+        flt = ProfileFilter(country=rng.choice(countries) if country else None,
+                            since=rng.choice(sinces) if since else None)
+        compare(store, [parse_role_spec(a, taxonomy), parse_role_spec(b, taxonomy)], taxonomy, flt,
+                featured=featured_cards)
+
+    runs = max(20, args.runs // 4)
+    print("  comparison, country:              " + _pcts(timed(lambda: filtered_compare(True, False), runs)))
+    print("  comparison, since:                " + _pcts(timed(lambda: filtered_compare(False, True), runs)))
+    print("  comparison, country + since:      " + _pcts(timed(lambda: filtered_compare(True, True), runs)))
     store.close()
 
 
