@@ -110,9 +110,12 @@ def refresh(conn: Any, *, full: bool = False) -> int:
     mark = None if full else watermark(conn)
     if mark is not None and mark.get("format") != CELL_FORMAT:
         mark = None  # cells stored in another form: rebuilt
+    # counted from the smallest index, and the new rows by id range (a range of the table itself would read
+    # every wide row below the watermark)
+    total = conn.execute("SELECT COUNT(*) FROM postings").fetchone()[0]
     if mark is not None and mark["postings"] is not None:
-        below = conn.execute("SELECT COUNT(*) FROM postings WHERE id <= ?", (mark["postings"],)).fetchone()[0]
-        if below != mark["n"]:
+        newer = conn.execute("SELECT COUNT(*) FROM postings WHERE id > ?", (mark["postings"],)).fetchone()[0]
+        if total - newer != mark["n"]:
             mark = None
     if mark is not None and mark["postings"] is None and postings is not None:
         mark = None  # the first postings: a full build is the same work
@@ -131,7 +134,6 @@ def refresh(conn: Any, *, full: bool = False) -> int:
         if key[1:] == (ALL, ALL, ALL):
             for sid, (count, _req, _pref) in raw.skills.items():
                 background[sid] = background.get(sid, 0) + count
-    n = conn.execute("SELECT COUNT(*) FROM postings WHERE id <= ?", (postings or 0,)).fetchone()[0]
     survey_changed = not incremental or mark is None or mark["salaries"] != salaries
     all_featured = not incremental or mark is None or mark.get("newest") != newest
     featured_roles = _featured_roles(conn, cells, touched, all_featured)
@@ -160,7 +162,7 @@ def refresh(conn: Any, *, full: bool = False) -> int:
         _state(
             conn,
             "watermark",
-            {"postings": postings, "n": n, "salaries": salaries, "newest": newest, "format": CELL_FORMAT},
+            {"postings": postings, "n": total, "salaries": salaries, "newest": newest, "format": CELL_FORMAT},
         )
         conn.execute("INSERT OR REPLACE INTO aggregate_state(name, value) VALUES ('refreshed_at', ?)", (now,))
     return written
