@@ -284,7 +284,7 @@ def build_cells(
     sql = (
         "SELECT x.posting_id, x.kind = 'phrase', x.term, x.theme "
         + pair_from.format(table="posting_terms")
-        + " AND x.kind IN ('field', 'phrase')"
+        + " AND +x.kind IN ('field', 'phrase')"  # unary +: read by posting id, not by the kind index
     )
     for rows in _chunks(conn, sql, pair_params):
         c = list(zip(*rows, strict=True))
