@@ -10,7 +10,13 @@ import pytest
 from roledex.analytics import aggregates
 from roledex.analytics.cells import period_plan
 from roledex.analytics.featured import featured_cards
-from roledex.analytics.profiles import ProfileFilter, compute_profile, load_profile, refresh_aggregates
+from roledex.analytics.profiles import (
+    ProfileFilter,
+    compute_profile,
+    load_posted_salary,
+    load_profile,
+    refresh_aggregates,
+)
 from roledex.models import Provenance, Salary, SkillMention
 from roledex.store.sqlite import SQLiteStore
 from tests.factories import make_posting, make_salary_record
@@ -117,7 +123,9 @@ FILTERS = [
 @pytest.mark.parametrize("role", ROLES)
 def test_precomputed_profiles_equal_the_direct_computation(store, role, level, flt):
     assert aggregates.is_fresh(store.conn)
-    assert load_profile(store.conn, role, level, flt) == compute_profile(store.conn, role, level, flt)
+    direct = compute_profile(store.conn, role, level, flt)
+    assert load_profile(store.conn, role, level, flt) == direct
+    assert load_posted_salary(store.conn, role, level, flt) == direct.get("posted_salary", {})
 
 
 def test_a_profile_has_what_it_counts(store):
@@ -175,9 +183,10 @@ def test_survey_layer_is_read_from_the_refresh(store):
 
     stored = aggregates.stored_survey(store.conn, "data-scientist")
     assert stored is not None
-    rows = survey_rows(store.conn, "data-scientist")
+    cuts = aggregates.survey_by_level(survey_rows(store.conn, "data-scientist"))
     for level in ("EN", "MI", "SE", "*"):
-        assert stored[level] == aggregates.survey_layer("data-scientist", level, ProfileFilter(), rows)
+        assert stored[level] == aggregates.survey_layer("data-scientist", level, ProfileFilter(), cuts[level])
+    assert stored["SE"]["summary"]["n"] == len([r for r in cuts["*"] if r[0] == "SE"]) > 0
 
 
 @pytest.mark.parametrize(

@@ -16,8 +16,12 @@ above the watermark and adds their cells to the stored ones. When the count belo
 from __future__ import annotations
 
 import json
+from collections import Counter
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
+
+import numpy as np
 
 from roledex.analytics.cells import ALL, UNKNOWN, CellKey, build_cells, cell_rows, merge_cells, read_cells
 from roledex.analytics.profiles import (
@@ -25,9 +29,9 @@ from roledex.analytics.profiles import (
     NO_FILTER,
     ProfileFilter,
     RawProfile,
+    _ranked,
     assemble,
     survey_rows,
-    survey_salaries,
 )
 from roledex.analytics.stats import summarize, year_trend
 from roledex.errors import QueryError
@@ -91,16 +95,32 @@ def survey_window(conn: Any) -> tuple[int, int | None, int | None]:
 
 
 def survey_layer(
-    role: str, level: str | None, flt: ProfileFilter, rows: list[tuple[str, int, float, str]]
+    role: str, level: str | None, flt: ProfileFilter, rows: Sequence[tuple[str, int, float, str]]
 ) -> dict[str, Any]:
-    """The survey layer of a role (at a level) from its records: summary, currencies, trend, query."""
-    survey = survey_salaries(None, role, level, flt, rows=rows)
+    """The survey layer of a role (at a level) from its records (`survey_rows`, already cut to the level):
+    summary, currencies, yearly trend and the query behind them."""
+    usd = np.fromiter((r[2] for r in rows), np.float64, len(rows))
+    years = np.fromiter((r[1] for r in rows), np.int64, len(rows))
+    by_year = {int(y): usd[years == y] for y in np.unique(years).tolist()}
     return {
-        "summary": summarize(survey["values"]).to_dict(),
-        "currencies": survey["currencies"],
-        "trend": [pt.to_dict() for pt in year_trend(survey["by_year"])],
-        "query": survey["query"],
+        "summary": summarize(usd).to_dict(),
+        "currencies": _ranked(Counter(r[3] for r in rows)),
+        "trend": [pt.to_dict() for pt in year_trend(by_year)],
+        "query": {
+            "role": role,
+            "level": level if level and level != ALL else None,
+            "country": flt.country,
+            "since_year": int(flt.since[:4]) if flt.since else None,
+        },
     }
+
+
+def survey_by_level(rows: list[tuple[str, int, float, str]]) -> dict[str, list[tuple[str, int, float, str]]]:
+    """A role's survey records cut by level (each of LEVELS, and ALL for every record)."""
+    split: dict[str, list[tuple[str, int, float, str]]] = {lv: [] for lv in LEVELS}
+    for row in rows:
+        split.setdefault(row[0], []).append(row)
+    return {**{lv: split[lv] for lv in LEVELS}, ALL: rows}
 
 
 # -- refresh -----------------------------------------------------------------------------------------------
@@ -194,11 +214,11 @@ def _write_survey(conn: Any) -> None:
     conn.execute("DELETE FROM role_survey")
     roles = [r for (r,) in conn.execute("SELECT DISTINCT role FROM salary_records")]
     for role in roles:
-        rows = survey_rows(conn, role, NO_FILTER)
-        conn.executemany(
-            "INSERT INTO role_survey(role, level, data) VALUES (?,?,?)",
-            [(role, lv, json.dumps(survey_layer(role, lv, NO_FILTER, rows))) for lv in (*LEVELS, ALL)],
-        )
+        for lv, rows in survey_by_level(survey_rows(conn, role, NO_FILTER)).items():
+            layer = survey_layer(role, lv, NO_FILTER, rows)
+            conn.execute(
+                "INSERT INTO role_survey(role, level, data) VALUES (?,?,?)", (role, lv, json.dumps(layer))
+            )
     n, lo, hi = conn.execute("SELECT COUNT(*), MIN(work_year), MAX(work_year) FROM salary_records").fetchone()
     _state(conn, "survey_window", [n, lo, hi])
 

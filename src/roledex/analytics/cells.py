@@ -450,6 +450,25 @@ def filtered_profile(
 ) -> RawProfile | None:
     """The counts of a role (at a level) under `flt`, summed from cells; None when the filter is not one
     the cells answer (a `since` that is not YYYY-MM-DD). `memo`: see `month_part`."""
+    return _summed(conn, role, level, flt, memo, pay_only=False)
+
+
+def filtered_pay(
+    conn: Any, role: str, level: str | None, flt: ProfileFilter, memo: dict[Any, RawProfile] | None = None
+) -> RawProfile | None:
+    """`filtered_profile` with only n and the posted salaries (the cells' small part)."""
+    return _summed(conn, role, level, flt, memo, pay_only=True)
+
+
+def _summed(
+    conn: Any,
+    role: str,
+    level: str | None,
+    flt: ProfileFilter,
+    memo: dict[Any, RawProfile] | None,
+    *,
+    pay_only: bool,
+) -> RawProfile | None:
     since = flt.since
     if since is not None and not _is_date(since):
         return None
@@ -457,16 +476,23 @@ def filtered_profile(
     ct = flt.country.upper() if flt.country else ALL
     total = RawProfile()
     if since is None:
-        periods = [ALL]
-        partial = False
+        periods, partial = [ALL], False
     else:
         periods, partial = period_plan(conn, (role, lv, ct), since)
     marks = ",".join("?" * len(periods))
-    for data, pay in conn.execute(
-        f"SELECT data, pay FROM profile_cells WHERE role = ? AND level = ? AND country = ? AND period IN ({marks})",
-        (role, lv, ct, *periods),
-    ):
-        total.add(RawProfile.load(data, pay))
+    where = f"role = ? AND level = ? AND country = ? AND period IN ({marks})"
+    if pay_only:
+        for n, pay in conn.execute(
+            f"SELECT n_postings, pay FROM profile_cells WHERE {where}", (role, lv, ct, *periods)
+        ):
+            part = RawProfile(n=n)
+            part.load_pay(pay)
+            total.add(part)
+    else:
+        for data, pay in conn.execute(
+            f"SELECT data, pay FROM profile_cells WHERE {where}", (role, lv, ct, *periods)
+        ):
+            total.add(RawProfile.load(data, pay))
     if partial and since is not None:
         for raw in month_part(conn, role, lv, ct, since, memo):
             total.add(raw)

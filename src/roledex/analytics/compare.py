@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from roledex.analytics.aggregates import is_fresh, stored_survey, survey_layer, survey_window
+from roledex.analytics.aggregates import is_fresh, stored_survey, survey_by_level, survey_layer, survey_window
 from roledex.analytics.logodds import weighted_log_odds
 from roledex.analytics.profiles import (
     NO_FILTER,
@@ -153,11 +153,7 @@ class _Source:
         lv = level or "*"
         if lv not in layers:
             if role not in self._records:  # read once, split by level once
-                rows = survey_rows(self.conn, role, self.flt)
-                split: dict[str, list[tuple[str, int, float, str]]] = {"*": rows}
-                for row in rows:
-                    split.setdefault(row[0], []).append(row)
-                self._records[role] = split
+                self._records[role] = survey_by_level(survey_rows(self.conn, role, self.flt))
             layers[lv] = survey_layer(role, level, self.flt, self._records[role].get(lv, []))
         return layers[lv]
 

@@ -28,7 +28,7 @@ YEAR_BUCKETS: tuple[tuple[str, float, float], ...] = (
     ("8+", 8, 1e9),
 )
 SAMPLE_IDS = 10  # posting ids kept as evidence behind each figure
-CELL_FORMAT = 1  # the stored form of a profile cell (RawProfile.dump); another value rebuilds the cells
+CELL_FORMAT = 2  # the stored form of a profile cell (RawProfile.dump); another value rebuilds the cells
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,8 +134,8 @@ class RawProfile:
         self.evidence_parts.extend(other.evidence_parts)
 
     def dump(self) -> tuple[bytes, bytes]:
-        """The counts (marshal) and the posted salaries (float64, midpoints then widths, each sorted): a
-        profile cell's stored form. marshal, not JSON: a cell is read and written whole, several times per
+        """The counts and the posted salaries (currencies, kinds, float64 midpoints and widths, each sorted),
+        each marshalled: a profile cell's stored form. marshal, not JSON: a cell is read and written whole, several times per
         filtered comparison and per refresh, and marshal is several times faster both ways."""
         doc = (
             CELL_FORMAT,
@@ -149,19 +149,22 @@ class RawProfile:
             dict(self.fields),
             dict(self.themes),
             dict(self.phrases),
-            dict(self.pay_currency),
-            dict(self.pay_kind),
             self.evidence_parts[0] if len(self.evidence_parts) == 1 else self.evidence,
         )
-        pay = np.concatenate([np.sort(self.pay_mid), np.sort(self.pay_width)]).astype("<f8")
-        return marshal.dumps(doc), pay.tobytes()
+        pay = (
+            dict(self.pay_currency),
+            dict(self.pay_kind),
+            np.sort(np.asarray(self.pay_mid, "<f8")).tobytes(),
+            np.sort(np.asarray(self.pay_width, "<f8")).tobytes(),
+        )
+        return marshal.dumps(doc), marshal.dumps(pay)
 
     @classmethod
     def load(cls, data: bytes, pay: bytes) -> RawProfile:
         doc = marshal.loads(data)
         if doc[0] != CELL_FORMAT:
             raise ValueError(f"profile cell format {doc[0]}, expected {CELL_FORMAT}: refresh the aggregates")
-        _, n, n_text, first, last, n_resp, dims, skills, fields, themes, phrases, cur, kind, evidence = doc
+        _, n, n_text, first, last, n_resp, dims, skills, fields, themes, phrases, evidence = doc
         raw = cls(n=n, n_text=n_text, first=first, last=last, n_resp=n_resp)
         for d, counts in dims.items():
             raw.dims[d] = _counter(counts)
@@ -169,13 +172,15 @@ class RawProfile:
         raw.fields = _counter(fields)
         raw.themes = _counter(themes)
         raw.phrases = _counter(phrases)
-        raw.pay_currency = _counter(cur)
-        raw.pay_kind = _counter(kind)
         raw.evidence_parts = [evidence]
-        values = np.frombuffer(pay, "<f8")
-        half = values.size // 2
-        raw.pay_mid, raw.pay_width = values[:half], values[half:]
+        raw.load_pay(pay)
         return raw
+
+    def load_pay(self, pay: bytes) -> None:
+        """Set the posted salaries from a cell's stored form (read alone for a salary table by level)."""
+        cur, kind, mids, widths = marshal.loads(pay)
+        self.pay_currency, self.pay_kind = _counter(cur), _counter(kind)
+        self.pay_mid, self.pay_width = np.frombuffer(mids, "<f8"), np.frombuffer(widths, "<f8")
 
 
 def _counter(counts: dict[Any, int]) -> Counter[Any]:
@@ -415,7 +420,7 @@ def load_posted_salary(
     if fresh is None:
         fresh = aggregates.is_fresh(conn)
     if fresh and not flt.empty:
-        raw = cells.filtered_profile(conn, role, level, flt, memo)
+        raw = cells.filtered_pay(conn, role, level, flt, memo)
         if raw is not None:
             return posted_salary(raw) if raw.n else {}
     return dict(load_profile(conn, role, level, flt, fresh=fresh, memo=memo).get("posted_salary", {}))
@@ -436,36 +441,3 @@ def survey_rows(conn: Any, role: str, flt: ProfileFilter = NO_FILTER) -> list[tu
     cur = conn.cursor()
     cur.row_factory = None  # plain tuples: the columns are NOT NULL TEXT, INTEGER, REAL, TEXT
     return cur.execute(sql, params).fetchall()
-
-
-def survey_salaries(
-    conn: Any,
-    role: str,
-    level: str | None,
-    flt: ProfileFilter = NO_FILTER,
-    rows: Sequence[tuple[str, int, float, str]] | None = None,
-) -> dict[str, Any]:
-    """The salary-survey layer of a role (at a level): values in annual USD as published, and currencies.
-
-    `rows` from `survey_rows` saves the read when several levels of one role are asked for."""
-    if rows is None:
-        rows = survey_rows(conn, role, flt)
-    by_year: dict[int, list[float]] = {}
-    currencies: Counter[str] = Counter()
-    for lv, year, usd, cur in rows:
-        if level and level != "*" and lv != level:
-            continue
-        by_year.setdefault(year, []).append(usd)
-        currencies[cur] += 1
-    values = [v for vs in by_year.values() for v in vs]
-    return {
-        "values": values,
-        "by_year": by_year,
-        "currencies": _ranked(currencies),
-        "query": {
-            "role": role,
-            "level": level if level != "*" else None,
-            "country": flt.country,
-            "since_year": int(flt.since[:4]) if flt.since else None,
-        },
-    }

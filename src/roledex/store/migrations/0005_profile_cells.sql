@@ -11,7 +11,7 @@ CREATE TABLE profile_cells (
     n_postings  INTEGER NOT NULL,
     first       TEXT,           -- the earliest posted_at in the cell
     data        BLOB NOT NULL,  -- the counts (RawProfile.dump)
-    pay         BLOB NOT NULL,  -- posted salaries: float64 midpoints, then range widths, each sorted
+    pay         BLOB NOT NULL,  -- the posted salaries (RawProfile.dump), read alone for salary tables
     PRIMARY KEY (role, level, country, period)
 );
 
