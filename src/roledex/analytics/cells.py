@@ -301,8 +301,7 @@ def build_cells(
     for cell, ks, (cnt,) in counted(base[row[field]], term[field], terms):
         raws[cell].fields = _counter(dict(zip(ks, cnt, strict=True)))
     pair = theme[phrase] * n_terms + term[phrase]
-    pairs = [(theme_, term_) for theme_ in themes for term_ in terms] if terms else []
-    for cell, ks, (cnt,) in counted(base[row[phrase]], pair, pairs):
+    for cell, ks, (cnt,) in counted(base[row[phrase]], pair, _Pairs(themes, terms)):
         raws[cell].phrases = _counter(dict(zip(ks, cnt, strict=True)))
     # a posting counts once per theme, and once for stating any responsibility
     stated = np.unique(row[phrase] * n_themes + theme[phrase])
@@ -345,6 +344,19 @@ def build_cells(
             for cell, a, b in _runs(gs, n_cells):
                 setattr(raws[cell], attr, vs[a:b])
     return {key: raws[i] for i, key in enumerate(keys) if raws[i].n}
+
+
+class _Pairs(Sequence[tuple[Any, Any]]):
+    """(theme, term) of a pair code theme * len(terms) + term, made when asked for (not every pair)."""
+
+    def __init__(self, themes: list[Any], terms: list[Any]) -> None:
+        self.themes, self.terms, self.width = themes, terms, max(len(terms), 1)
+
+    def __len__(self) -> int:
+        return len(self.themes) * self.width
+
+    def __getitem__(self, i: Any) -> Any:
+        return (self.themes[i // self.width], self.terms[i % self.width])
 
 
 def _ranks(values: list[Any], dated: list[str]) -> list[int]:
