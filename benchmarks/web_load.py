@@ -51,6 +51,9 @@ COMPARISONS = [
     "/compare/ml-engineer-vs-mlops-engineer-vs-ai-engineer",
     "/compare/research-scientist-vs-ml-research-engineer",
     "/compare/bi-developer-vs-data-analyst?since=2024-01-01",
+    "/compare/ml-engineer@SE-vs-ml-research-engineer?country=US&since=2024-01-01",
+    "/compare/data-engineer-vs-analytics-engineer?since=2025-03-15",
+    "/compare/ai-engineer-vs-ml-engineer?country=DE",
     "/roles/data-scientist",
     "/roles/ml-engineer@SE",
 ]
