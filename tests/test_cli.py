@@ -104,6 +104,12 @@ def test_stats_compare_role_salaries_jobs(db):
     assert jobs["total"] == 12
 
 
+def test_refresh_is_incremental_and_full_on_demand(db):
+    again = json.loads(runner.invoke(app, ["refresh", "--db", str(db), "--json"]).stdout)
+    full = json.loads(runner.invoke(app, ["refresh", "--full", "--db", str(db), "--json"]).stdout)
+    assert again["profiles_written"] == 0 and full["profiles_written"] > 0 and full["full"]
+
+
 def test_fit_ranks_roles_by_the_resume_skills(db, tmp_path):
     resume = tmp_path / "cv.txt"
     resume.write_text("Five years of Python, SQL and PyTorch in production.", encoding="utf-8")

@@ -198,6 +198,35 @@ def _print_ingest_table(reports: list[Any], db_path: Path) -> None:
 
 
 @app.command()
+def refresh(
+    full: Annotated[
+        bool, typer.Option("--full", help="Rebuild every aggregate, not only what new postings changed.")
+    ] = False,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Bring the precomputed profiles and comparisons up to date (ingest does this; use it after an upgrade)."""
+    import time
+
+    from roledex.analytics.profiles import refresh_aggregates
+
+    started = time.perf_counter()
+    try:
+        store = _open_store(db)
+        try:
+            written = refresh_aggregates(store.conn, full=full)
+        finally:
+            store.close()
+    except RoledexError as exc:
+        fail(exc)
+    seconds = time.perf_counter() - started
+    if as_json:
+        _print_json({"profiles_written": written, "full": full, "seconds": round(seconds, 2)})
+        return
+    console.print(f"refreshed: {written:,} role/level profiles written in {seconds:.1f} s")
+
+
+@app.command()
 def normalize(
     path: Annotated[Path, typer.Argument(help="A file of postings or salary records.")],
     fmt: FormatOption = None,

@@ -28,7 +28,9 @@ YEAR_BUCKETS: tuple[tuple[str, float, float], ...] = (
     ("8+", 8, 1e9),
 )
 SAMPLE_IDS = 10  # posting ids kept as evidence behind each figure
-CELL_FORMAT = 2  # the stored form of a profile cell (RawProfile.dump); another value rebuilds the cells
+# the stored form of a profile cell (RawProfile.dump) and marshal's version, which follows Python's: a store
+# marked with another value is not read (direct computation) and its next refresh rebuilds the cells
+CELL_FORMAT = f"2/marshal{marshal.version}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,9 +163,14 @@ class RawProfile:
 
     @classmethod
     def load(cls, data: bytes, pay: bytes) -> RawProfile:
-        doc = marshal.loads(data)
-        if doc[0] != CELL_FORMAT:
-            raise ValueError(f"profile cell format {doc[0]}, expected {CELL_FORMAT}: refresh the aggregates")
+        try:  # marshal's format follows the Python version: a store refreshed by another one may not read
+            doc = marshal.loads(data)
+        except (ValueError, EOFError, TypeError) as exc:
+            raise ValueError(f"unreadable profile cell ({exc}): run `roledex refresh --full`") from None
+        if not isinstance(doc, tuple) or not doc or doc[0] != CELL_FORMAT:
+            raise ValueError(
+                f"profile cell format {doc[0]!r}, expected {CELL_FORMAT}: run `roledex refresh --full`"
+            )
         _, n, n_text, first, last, n_resp, dims, skills, fields, themes, phrases, evidence = doc
         raw = cls(n=n, n_text=n_text, first=first, last=last, n_resp=n_resp)
         for d, counts in dims.items():
