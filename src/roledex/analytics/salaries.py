@@ -18,7 +18,10 @@ interval, nothing below n=5, P10/P90 from n=10, a year-over-year change beyond t
 medians' 95% intervals do not overlap). Empty or suppressed selections come with `nearby` suggestions.
 
 Speed: each layer is held in memory as numpy columns (about 10 bytes a record), loaded once per store and
-reloaded when the data changes (`search.store_cached`); a query is a few boolean masks and percentiles.
+reloaded when the data changes (`search.store_cached`). The title, role, country and level columns carry a
+row index (their rows grouped by value), so a selection reads the rows of its title or role, not the whole
+layer; year and remote groups are coded at load; each group's statistics take one partition of its values
+(`stats.summarize`). A query is a few index lookups, masks over its group and partitions.
 """
 
 from __future__ import annotations
