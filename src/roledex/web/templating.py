@@ -108,6 +108,8 @@ def environment() -> Environment:
         autoescape=select_autoescape(["html", "j2"], default_for_string=True, default=True),
         trim_blocks=True,
         lstrip_blocks=True,
+        # templates are package data: checking their files for changes on every render cost ~10% of a page
+        auto_reload=False,
     )
     add_filters(env)
     env.filters.update(
