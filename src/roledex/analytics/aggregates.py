@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -139,53 +139,76 @@ def refresh(conn: Any, *, full: bool = False) -> int:
             mark = None
     if mark is not None and mark["postings"] is None and postings is not None:
         mark = None  # the first postings: a full build is the same work
-    incremental = mark is not None
-    if incremental and mark is not None:
-        above = int(mark["postings"] or 0)
-        cells = build_cells(conn, "p.id > ?", [above], above=above) if postings != mark["postings"] else {}
-    else:
-        cells = build_cells(conn)
-    touched = sorted({key[0] for key in cells})
-    background: dict[str, int] = {}
-    if incremental:
-        row = conn.execute("SELECT value FROM aggregate_state WHERE name = 'skill_background'").fetchone()
-        background = dict(json.loads(row[0])) if row is not None else {}
-    for key, raw in cells.items():
-        if key[1:] == (ALL, ALL, ALL):
-            for sid, (count, _req, _pref) in raw.skills.items():
-                background[sid] = background.get(sid, 0) + count
-    survey_changed = not incremental or mark is None or mark["salaries"] != salaries
-    all_featured = not incremental or mark is None or mark.get("newest") != newest
-    featured_roles = _featured_roles(conn, cells, touched, all_featured)
     now = datetime.now(UTC).isoformat(timespec="seconds")
+    state = {"postings": postings, "n": total, "salaries": salaries, "newest": newest, "format": CELL_FORMAT}
+    if mark is None:
+        return _rebuild(conn, state, now)
+    above = int(mark["postings"] or 0)
+    cells = build_cells(conn, "p.id > ?", [above], above=above) if postings != mark["postings"] else {}
+    touched = sorted({key[0] for key in cells})
+    row = conn.execute("SELECT value FROM aggregate_state WHERE name = 'skill_background'").fetchone()
+    background: dict[str, int] = dict(json.loads(row[0])) if row is not None else {}
+    _count_background(cells, background)
+    featured_roles = _featured_roles(conn, cells, touched, mark.get("newest") != newest)
     written = 0
     with conn:
-        if incremental:
-            merge_cells(conn, cells)
-        else:
-            conn.execute("DELETE FROM profile_cells")
+        merge_cells(conn, cells)
+        for role in touched:
+            written += _write_profiles(conn, role, now)
+        _state(conn, "skill_background", dict(sorted(background.items())))
+        if mark["salaries"] != salaries:
+            _write_survey(conn)
+        _write_featured(conn, featured_roles)
+        _finish(conn, state, now)
+    return written
+
+
+def _rebuild(conn: Any, state: dict[str, Any], now: str) -> int:
+    """Every aggregate from scratch, one role at a time: no cell spans two roles, so only one role's cells
+    are in memory at once (all of them at once took ~1.8 GB per 100,000 postings)."""
+    roles = [r for (r,) in conn.execute("SELECT DISTINCT role FROM postings ORDER BY role")]
+    background: dict[str, int] = {}
+    groups: set[CellKey] = set()
+    written = 0
+    with conn:
+        conn.execute("DELETE FROM profile_cells")
+        conn.execute("DELETE FROM role_aggregates")
+        conn.execute("DELETE FROM role_featured")
+        for role in roles:
+            cells = build_cells(conn, "p.role = ?", [role])
+            _count_background(cells, background)
+            groups.update(key for key in cells if key[2] == ALL and key[3] == ALL)
             conn.executemany(
                 "INSERT INTO profile_cells(role, level, country, period, n_postings, first, data, pay) "
                 "VALUES (?,?,?,?,?,?,?,?)",
                 cell_rows(cells),
             )
-            conn.execute("DELETE FROM role_aggregates")
-            conn.execute("DELETE FROM role_featured")
-        for role in touched:
+            del cells
             written += _write_profiles(conn, role, now)
         _state(conn, "skill_background", dict(sorted(background.items())))
-        if survey_changed:
-            _write_survey(conn)
-        for role, rows in featured_roles.items():
-            conn.execute("DELETE FROM role_featured WHERE role = ?", (role,))
-            conn.executemany("INSERT INTO role_featured(role, level, cards) VALUES (?,?,?)", rows)
-        _state(
-            conn,
-            "watermark",
-            {"postings": postings, "n": total, "salaries": salaries, "newest": newest, "format": CELL_FORMAT},
-        )
-        conn.execute("INSERT OR REPLACE INTO aggregate_state(name, value) VALUES ('refreshed_at', ?)", (now,))
+        _write_survey(conn)
+        _write_featured(conn, _featured_roles(conn, groups, roles, True))
+        _finish(conn, state, now)
     return written
+
+
+def _count_background(cells: dict[CellKey, RawProfile], background: dict[str, int]) -> None:
+    """Add the postings asking for each skill (the log-odds prior) from the cells of whole roles."""
+    for key, raw in cells.items():
+        if key[1:] == (ALL, ALL, ALL):
+            for sid, (count, _req, _pref) in raw.skills.items():
+                background[sid] = background.get(sid, 0) + count
+
+
+def _write_featured(conn: Any, featured_roles: dict[str, list[tuple[str, str, str]]]) -> None:
+    for role, rows in featured_roles.items():
+        conn.execute("DELETE FROM role_featured WHERE role = ?", (role,))
+        conn.executemany("INSERT INTO role_featured(role, level, cards) VALUES (?,?,?)", rows)
+
+
+def _finish(conn: Any, state: dict[str, Any], now: str) -> None:
+    _state(conn, "watermark", state)
+    conn.execute("INSERT OR REPLACE INTO aggregate_state(name, value) VALUES ('refreshed_at', ?)", (now,))
 
 
 def _state(conn: Any, name: str, value: Any) -> None:
@@ -224,7 +247,7 @@ def _write_survey(conn: Any) -> None:
 
 
 def _featured_roles(
-    conn: Any, cells: dict[CellKey, RawProfile], touched: list[str], everything: bool
+    conn: Any, cells: Iterable[CellKey], touched: list[str], everything: bool
 ) -> dict[str, list[tuple[str, str, str]]]:
     """The featured cards of every level of the roles whose postings changed (of every role when the
     newest date moved: recency counts from it)."""
