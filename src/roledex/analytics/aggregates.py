@@ -149,7 +149,7 @@ def refresh(conn: Any, *, full: bool = False) -> int:
     row = conn.execute("SELECT value FROM aggregate_state WHERE name = 'skill_background'").fetchone()
     background: dict[str, int] = dict(json.loads(row[0])) if row is not None else {}
     _count_background(cells, background)
-    featured_roles = _featured_roles(conn, cells, touched, mark.get("newest") != newest)
+    featured_roles = _featured_roles(conn, cells, mark.get("newest") != newest)
     written = 0
     with conn:
         merge_cells(conn, cells)
@@ -187,7 +187,7 @@ def _rebuild(conn: Any, state: dict[str, Any], now: str) -> int:
             written += _write_profiles(conn, role, now)
         _state(conn, "skill_background", dict(sorted(background.items())))
         _write_survey(conn)
-        _write_featured(conn, _featured_roles(conn, groups, roles, True))
+        _write_featured(conn, _featured_roles(conn, groups, True))
         _finish(conn, state, now)
     return written
 
@@ -247,7 +247,7 @@ def _write_survey(conn: Any) -> None:
 
 
 def _featured_roles(
-    conn: Any, cells: Iterable[CellKey], touched: list[str], everything: bool
+    conn: Any, cells: Iterable[CellKey], everything: bool
 ) -> dict[str, list[tuple[str, str, str]]]:
     """The featured cards of every level of the roles whose postings changed (of every role when the
     newest date moved: recency counts from it)."""

@@ -112,10 +112,13 @@ def _merge_skills(*groups: tuple[SkillMention, ...]) -> tuple[SkillMention, ...]
     return tuple(merged.values())
 
 
-def _same_range(a: Pay, b: Pay, tolerance: float = 0.02) -> bool:
+def _close(x: float, y: float, tolerance: float = 0.02) -> bool:
+    return abs(x - y) <= tolerance * max(abs(x), abs(y), 1.0)
+
+
+def _same_range(a: Pay, b: Pay) -> bool:
     """Two statements of one range: same currency and period, both ends within 2%."""
-    close = lambda x, y: abs(x - y) <= tolerance * max(abs(x), abs(y), 1.0)  # noqa: E731
-    return a.currency == b.currency and a.period == b.period and close(a.min, b.min) and close(a.max, b.max)
+    return a.currency == b.currency and a.period == b.period and _close(a.min, b.min) and _close(a.max, b.max)
 
 
 def _choose_pay(raw: RawPosting, description: str, country: str | None) -> Pay | None:
@@ -138,11 +141,11 @@ def _choose_pay(raw: RawPosting, description: str, country: str | None) -> Pay |
 def _one_end_of(field: Pay, text: Pay) -> bool:
     """A salary field of one figure that is one end of the range the description states ("USD 260100~260100"
     for "$185,800 - $260,100"): the board kept one end, the description has the range."""
-    if field.min != field.max or text.min == text.max:
-        return False
-    one = Pay(field.min, field.min, field.currency, field.period, field.kind)
-    return _same_range(one, Pay(text.max, text.max, text.currency, text.period, text.kind)) or _same_range(
-        one, Pay(text.min, text.min, text.currency, text.period, text.kind)
+    return (
+        field.min == field.max
+        and text.min != text.max
+        and (field.currency, field.period) == (text.currency, text.period)
+        and (_close(field.min, text.min) or _close(field.min, text.max))
     )
 
 

@@ -9,8 +9,6 @@ from roledex.ingest.resume import MAX_RESUME_BYTES
 from roledex.ingest.resume import resume_text as _file_text
 from roledex.web.errors import TooLarge
 
-TEXT_TYPES = (".txt", ".md", ".text")
-
 
 def resume_text(filename: str | None, data: bytes) -> str:
     """The text of an uploaded resume: TooLarge (413) past 5 MB, InputError (422) for an unreadable file."""
