@@ -63,94 +63,131 @@ class Section:
 
 
 # --------------------------------------------------------------------------------------------- headings
-# Checked in this order on the lower-cased heading; the first rule that matches gives the kind.
-# "ideal" headings are preferred after a requirements section and requirements otherwise (see below).
-_HEADING_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
+# Checked in this order on the lower-cased heading; the first rule that matches gives the kind. Each rule is
+# a list of regex branches, each starting with a plain character, "\b" + a letter, or "^" + a letter (see
+# _heading_kind). "ideal" headings are preferred after a requirements section and requirements otherwise
+# (see below).
+# fmt: off
+_HEADING_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "equal_opportunity",
-        re.compile(
-            r"equal (?:employment )?opportunit|\beeoc?\b|\beoe\b|diversity|inclusion|non-?discriminat|"
-            r"affirmative action|accommodation|\bbelonging\b|\bdei\b"
+        (
+            r"equal (?:employment )?opportunit", r"\beeoc?\b", r"\beoe\b", r"diversity", r"inclusion",
+            r"non-?discriminat", r"affirmative action", r"accommodation", r"\bbelonging\b", r"\bdei\b",
         ),
     ),
     (
         "preferred",
-        re.compile(
-            r"prefer|nice[- ]?to[- ]?haves?|good[- ]to[- ]have|\bbonus|\bplus(?:es)?\b|desired|desirable|"
-            r"stand out|would be (?:great|nice)|even better|\bextra\b|\badditional (?:skills|qualifications)|"
-            r"\boptional\b|added advantage|\bwow us\b"
+        (
+            r"prefer", r"nice[- ]?to[- ]?haves?", r"good[- ]to[- ]have", r"\bbonus", r"\bplus(?:es)?\b", r"desired",
+            r"desirable", r"stand out", r"would be (?:great|nice)", r"even better", r"\bextra\b",
+            r"\badditional (?:skills|qualifications)", r"\boptional\b", r"added advantage", r"\bwow us\b",
         ),
     ),
     # "Qualifications & Compensation": the requirements of the job, whatever else the heading names
-    ("requirements", re.compile(r"qualification|requirement")),
+    ("requirements", (r"qualification", r"requirement")),
     (
         "benefits",
-        re.compile(
-            r"benefit|\bperks?\b|what (?:we|you)(?:'ll| will)? (?:offer|get|receive)|\boffers?\b|"
-            r"compensation|\bsalary|\bpay\b|pay (?:range|transparency)|total rewards|\brewards\b|"
-            r"why (?:join|work|you'll love|you should)|love it here|what'?s in it for you|\bwhy us\b|we provide|"
-            r"we give|"
-            r"\bequity\b|\b401|time off|how we(?:'ll)? (?:support|take care)|\bwellness\b"
+        (
+            r"benefit", r"\bperks?\b", r"what (?:we|you)(?:'ll| will)? (?:offer|get|receive)", r"\boffers?\b",
+            r"compensation", r"\bsalary", r"\bpay\b", r"pay (?:range|transparency)", r"total rewards",
+            r"\brewards\b", r"why (?:join|work|you'll love|you should)", r"love it here", r"what'?s in it for you",
+            r"\bwhy us\b", r"we provide", r"we give", r"\bequity\b", r"\b401", r"time off",
+            r"how we(?:'ll)? (?:support|take care)", r"\bwellness\b",
         ),
     ),
     (
         # requirement headings that mention "you'll"/"you will" ("What you'll need") come before duties
         "requirements",
-        re.compile(
-            r"requirement|qualification|\brequired\b|\bmust[- ]?haves?\b|what (?:you|you'll|you will) "
-            r"(?:need|bring|have)|you(?:'ll| will) (?:need|bring|have)|who (?:you are|we(?:'re| are) looking)|"
-            r"about you\b|\byou have\b|\byou are\b|your (?:background|profile|skills|experience|"
-            r"qualifications|expertise)|what we(?:'re| are)? (?:look|need|expect|seek|require)|"
-            r"\bskills?\b|\beducation\b|competenc|\bknowledge\b|\babilities\b|\bexpertise\b"
+        (
+            r"requirement", r"qualification", r"\brequired\b", r"\bmust[- ]?haves?\b",
+            r"what (?:you|you'll|you will) (?:need|bring|have)", r"you(?:'ll| will) (?:need|bring|have)",
+            r"who (?:you are|we(?:'re| are) looking)", r"about you\b", r"\byou have\b", r"\byou are\b",
+            r"your (?:background|profile|skills|experience|qualifications|expertise)",
+            r"what we(?:'re| are)? (?:look|need|expect|seek|require)", r"\bskills?\b", r"\beducation\b",
+            r"competenc", r"\bknowledge\b", r"\babilities\b", r"\bexpertise\b",
         ),
     ),
     (
         "responsibilities",
-        re.compile(
-            r"what will (?:i|you) be doing|what (?:will|would) i do|responsibilit|\bduties\b|\btasks?\b|what (?:you|you'll|you will) (?:do|be doing|work on|own|"
-            r"achieve|accomplish|build|tackle)|what you'll be (?:doing|working)|you will\b|you'll\b|"
-            r"in this role|the role involves|your (?:role|impact|mission|day|job|work)\b|day[- ]to[- ]day|"
-            r"accountabilit|essential functions|job functions|key functions|the impact you|"
-            r"how you(?:'ll| will) (?:contribute|make|help)|your contributions?|scope of|what the job"
+        (
+            r"what will (?:i|you) be doing", r"what (?:will|would) i do", r"responsibilit", r"\bduties\b",
+            r"\btasks?\b",
+            r"what (?:you|you'll|you will) (?:do|be doing|work on|own|achieve|accomplish|build|tackle)",
+            r"what you'll be (?:doing|working)", r"you will\b", r"you'll\b", r"in this role", r"the role involves",
+            r"your (?:role|impact|mission|day|job|work)\b", r"day[- ]to[- ]day", r"accountabilit",
+            r"essential functions", r"job functions", r"key functions", r"the impact you",
+            r"how you(?:'ll| will) (?:contribute|make|help)", r"your contributions?", r"scope of", r"what the job",
         ),
     ),
     (
         "requirements",
-        re.compile(
-            r"\bmust\b|you bring|you should|you might|\bexperience\b|\bideal\b|looking for|"
-            r"to be successful|what it takes|who should apply|eligibility|\bprofile\b|background|"
-            r"we're excited about you|apply if|the right candidate|a great fit|minimum|basic quals|"
-            r"you(?: are|'re) (?:a|an)\b"
+        (
+            r"\bmust\b", r"you bring", r"you should", r"you might", r"\bexperience\b", r"\bideal\b", r"looking for",
+            r"to be successful", r"what it takes", r"who should apply", r"eligibility", r"\bprofile\b",
+            r"background", r"we're excited about you", r"apply if", r"the right candidate", r"a great fit",
+            r"minimum", r"basic quals", r"you(?: are|'re) (?:a|an)\b",
         ),
     ),
     (
         "company",
-        re.compile(
-            r"about (?:us|the company|our company|the organi[sz]ation|the employer)|who we are|\bour "
-            r"(?:mission|story|values|culture|company|vision|purpose)|company (?:description|overview|"
-            r"profile|information|info)|^the company$|what we do|why we're here|^about (?!the (?:role|"
-            r"position|job|opportunity|team)|this (?:role|position|job|opportunity|team)|you)\w|^company$|"
-            r"\bmission\b|core values|life at"
+        (
+            r"about (?:us|the company|our company|the organi[sz]ation|the employer)", r"who we are",
+            r"\bour (?:mission|story|values|culture|company|vision|purpose)",
+            r"company (?:description|overview|profile|information|info)", r"^the company$", r"what we do",
+            r"why we're here",
+            r"^about (?!the (?:role|position|job|opportunity|team)|this (?:role|position|job|opportunity|team)|you)\w",
+            r"^company$", r"\bmission\b", r"core values", r"life at",
         ),
     ),
     (
         "summary",
-        re.compile(
-            r"overview|summary|about (?:the|this) (?:role|position|job|opportunity|team)|job description|"
-            r"^description|role description|position description|^the (?:role|position|opportunity|team)|"
-            r"^(?:role|position|opportunity|introduction|the job)$|purpose of (?:the )?role|the opportunity|"
-            r"^job details|^about the job"
+        (
+            r"overview", r"summary", r"about (?:the|this) (?:role|position|job|opportunity|team)",
+            r"job description", r"^description", r"role description", r"position description",
+            r"^the (?:role|position|opportunity|team)", r"^role$", r"^position$", r"^opportunity$",
+            r"^introduction$", r"^the job$", r"purpose of (?:the )?role", r"the opportunity", r"^job details",
+            r"^about the job",
         ),
     ),
     (
         "other",
-        re.compile(
-            r"how to apply|application process|interview process|hiring process|^location|^additional "
-            r"information|^other|disclaimer|privacy|^note\b|^apply|recruit|^travel|physical|work environment|"
-            r"^schedule|^salary range|^job id|^req|\bclearance\b|^contact"
+        (
+            r"how to apply", r"application process", r"interview process", r"hiring process", r"^location",
+            r"^additional information", r"^other", r"disclaimer", r"privacy", r"^note\b", r"^apply", r"recruit",
+            r"^travel", r"physical", r"work environment", r"^schedule", r"^salary range", r"^job id", r"^req",
+            r"\bclearance\b", r"^contact",
         ),
     ),
 )
+# fmt: on
+
+
+def _literal_lead(branch: str) -> str:
+    r"""`branch` with a leading "\b" or "^" moved behind its first letter, as a look-behind: r"\bperks?" ->
+    r"p(?<!\wp)erks?", "^other" -> "o(?<![\s\S]o)ther". A branch that starts with a plain character is
+    one `re` rejects with one comparison (keyword_pattern)."""
+    for marker, before in ((r"\b", r"\w"), ("^", r"[\s\S]")):
+        if branch.startswith(marker):
+            lead = branch[len(marker)]
+            if not lead.isalnum():
+                raise ValueError(f"heading rule {branch!r}: a letter or digit must follow {marker!r}")
+            return f"{lead}(?<!{before}{lead}){branch[len(marker) + 1 :]}"
+    return branch
+
+
+# every rule in one alternation: a match says the lowest-numbered rule that matches at its position
+_RULE_MATCH, _RULE_OF_BRANCH = keyword_pattern(
+    {f"rule{i}": tuple(map(_literal_lead, branches)) for i, (_, branches) in enumerate(_HEADING_RULES)}
+)
+_RULE_INDEX = {name: int(rule[4:]) for name, rule in _RULE_OF_BRANCH.items()}
+
+
+def _any_of(branches: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern that `search`es for any of `branches` (see _literal_lead), 5-10x faster than an
+    alternation whose branches start with "\b"."""
+    return keyword_pattern({"any": tuple(map(_literal_lead, branches))})[0]
+
 
 _HEADING_WORDS_MAX = 9
 _HEADING_CHARS_MAX = 70
@@ -158,11 +195,16 @@ _HEADING_CHARS_MAX = 70
 
 @lru_cache(maxsize=4096)
 def _heading_kind(norm: str) -> str | None:
-    """The section kind a heading's wording names, or None when its wording is unknown."""
-    for kind, pattern in _HEADING_RULES:
-        if pattern.search(norm):
-            return kind
-    return None
+    """The section kind a heading's wording names, or None when its wording is unknown.
+
+    The first rule of _HEADING_RULES that matches anywhere in `norm` wins: one scan finds, at each position
+    where any rule matches, the first of them (the branches of one alternation keep the rules' order)."""
+    best = len(_HEADING_RULES)
+    pos = 0
+    while best and (m := _RULE_MATCH.search(norm, pos)) is not None:
+        best = min(best, _RULE_INDEX[m.lastgroup or ""])
+        pos = m.start() + 1
+    return _HEADING_RULES[best][0] if best < len(_HEADING_RULES) else None
 
 
 _LEADING_SYMBOLS = re.compile(r"^[^\w'\"(]+")
@@ -226,8 +268,10 @@ def _has_heading_hint(body: str) -> bool:
 
 
 @lru_cache(maxsize=8192)
-def _classify_line(line: str) -> tuple[str | None, bool] | None:
-    """(kind, strong) when `line` (stripped) is a heading line, else None. Cached: headings repeat."""
+def _classify_line(line: str) -> tuple[str | None, bool, str] | None:
+    """(kind, strong, heading text) when `line` (stripped) is a heading line, else None. Cached: headings
+    repeat."""
+    original = line
     core = line.rstrip("*_ ")
     if core.endswith(("...", "…")):
         line = core.rstrip(".… ") + line[len(core) :]  # Walmart's "Minimum Qualifications..."
@@ -277,30 +321,41 @@ def _classify_line(line: str) -> tuple[str | None, bool] | None:
             or (_VERB_INSIDE.search(norm) and not norm.startswith(("what", "who", "why", "how")))
         ):
             return None
-        return kind, True
+        return kind, True, _heading_text(original)
     if bullet:
         return None  # unknown bold bullet: a sub-heading inside a list
     if md_heading or caps or bold:
         # unknown wording in heading markup: a section of its own, or a sub-heading inside a list section
         # ("**Own the KPI reporting**" under "What you'll do"), see split_sections
-        return None if norm.count(" ") >= 7 else (None, True)
+        return None if norm.count(" ") >= 7 else (None, True, _heading_text(original))
     if colon:
-        return None, False
+        return None, False, _heading_text(original)
     return None
+
+
+def _heading_text(line: str) -> str:
+    return clean_inline(line).strip(" :*_#")
 
 
 _DIGIT = re.compile(r"\d")
 # a plain line of four words or more that ends with a cue is a statement: "Bachelor's degree required",
 # "Proficient using Microsoft Excel required" (a heading says "Required Skills" or "Skills Required")
 _STATEMENT_ENDS = ("required", "preferred", "a plus", "desired", "is a must")
-_VERB_INSIDE = re.compile(r"\b(?:is|are|was|were)\s+\w")  # "Industry experience is preferred": a sentence
-_HEADING_WORDS = re.compile(
-    r"requirement|qualification|responsibilit|\bdut(?:y|ies)\b|benefit|\bperks?\b|\babout\b|\bwhat\b|\bwho\b|"
-    r"\bwhy\b|\bnice[- ]to|prefer|\bbonus|overview|summary|description|\brole\b|position|opportunit|equal|"
-    r"\beeo|compensation|\boffer|must[- ]have|\byou\b|\byou'|\byour\b|\bour\b|looking for|\bideal|mission|"
-    r"culture|\bcompany\b|\bteam\b|\bjob\b|\bwe\b|\bwe'|\bhow\b|\bessential|\bkey\b|\bminimum\b|"
-    r"\bbasic\b|\brequired\b|\bdesired\b|\badditional\b|\btasks?\b|\bpay\b|\bsalary\b|\brewards\b"
+# "Industry experience is preferred": a sentence
+_VERB_INSIDE = _any_of((r"\bis\s+\w", r"\bare\s+\w", r"\bwas\s+\w", r"\bwere\s+\w"))
+# fmt: off
+_HEADING_WORDS = _any_of(
+    (
+        r"requirement", r"qualification", r"responsibilit", r"\bdut(?:y|ies)\b", r"benefit", r"\bperks?\b",
+        r"\babout\b", r"\bwhat\b", r"\bwho\b", r"\bwhy\b", r"\bnice[- ]to", r"prefer", r"\bbonus", r"overview",
+        r"summary", r"description", r"\brole\b", r"position", r"opportunit", r"equal", r"\beeo", r"compensation",
+        r"\boffer", r"must[- ]have", r"\byou\b", r"\byou'", r"\byour\b", r"\bour\b", r"looking for", r"\bideal",
+        r"mission", r"culture", r"\bcompany\b", r"\bteam\b", r"\bjob\b", r"\bwe\b", r"\bwe'", r"\bhow\b",
+        r"\bessential", r"\bkey\b", r"\bminimum\b", r"\bbasic\b", r"\brequired\b", r"\bdesired\b",
+        r"\badditional\b", r"\btasks?\b", r"\bpay\b", r"\bsalary\b", r"\brewards\b",
+    )
 )
+# fmt: on
 
 
 def _is_title_case(line: str) -> bool:
@@ -330,31 +385,37 @@ _SHORT_LINE_MAX = _HEADING_CHARS_MAX + 24  # longer lines are never heading line
 _COLON = re.compile(r":[ \t]*(?=[^\s])")
 
 
+# Every line `_classify_line` may accept, found in one scan (a superset: the classifier decides): a non-blank
+# line of at most _SHORT_LINE_MAX characters that starts with "#", ends with ":", "*", "_", an ellipsis
+# or a space, or is not a bullet and is in capitals or has at most six words. Long lines fail after the
+# length test; most short ones at their first characters. It runs on "\n" + text: every match starts at
+# a "\n" (which `re` skips to quickly), and the first line has one too.
+_CANDIDATE_LINE = re.compile(
+    rf"\n(?=[^\n]{{1,{_SHORT_LINE_MAX}}}+(?:\n|\Z))[^\S\n]*+(?=\S)(?:#"
+    r"|[^\n]*+(?:(?<=[:*_…])|(?<=\.\.\.)|(?<=[^\S\n]))(?=\n|\Z)"
+    r"|(?![ \t>]*+(?:[-*+–—][ \t]++\S|[•·●○◦▪■►‣⁃]|o[ \t]++\S|[0-9]{1,2}[.)][ \t]++\S))"
+    r"(?:[^a-z\n]*+|(?:[^ \n]*+ ){0,5}+[^ \n]*+[^\S\n]*+)(?=\n|\Z))"
+)
+
+
 def _find_headings(text: str) -> list[_Heading]:
     headings: list[_Heading] = []
     taken: set[int] = set()  # line starts of heading lines
-    lines = text.split("\n")
-    # a line of ten words or more is a heading only when it ends like one ("...:", "**"); the test here
-    # keeps most body lines from the classifier
-    found = [
-        _classify_line(raw.strip())
-        if 0 < len(raw) <= _SHORT_LINE_MAX and (raw.count(" ") < 10 or raw.rstrip()[-1] in ":*_")
-        else None
-        for raw in lines
-    ]
-    if any(found):
-        n = len(text)
-        pos = 0
-        for raw, hit in zip(lines, found, strict=True):
-            line_start = pos
-            pos += len(raw) + 1
-            if hit is not None:
-                kind, strong = hit
-                line = raw.strip()
-                headings.append(
-                    _Heading(line_start, min(pos, n), clean_inline(line).strip(" :*_#"), kind, strong)
-                )
-                taken.add(line_start)
+    n = len(text)
+    for m in _CANDIDATE_LINE.finditer("\n" + text):
+        line_start = m.start()  # the "\n" before the line, one character ahead in "\n" + text
+        line_end = text.find("\n", line_start)
+        if line_end < 0:
+            line_end = n
+        raw = text[line_start:line_end]
+        # a line of ten words or more is a heading only when it ends like one ("...:", "**")
+        if raw.count(" ") >= 10 and raw.rstrip()[-1] not in ":*_":
+            continue
+        hit = _classify_line(raw.strip())
+        if hit is not None:
+            kind, strong, heading = hit
+            headings.append(_Heading(line_start, min(line_end + 1, n), heading, kind, strong))
+            taken.add(line_start)
     if ":" in text:
         low: str | None = None
         for c in _COLON.finditer(text):
@@ -602,19 +663,21 @@ def _prose_cue(window: str) -> str | None:
     return best
 
 
-# a prose line: not a bullet, at least _PROSE_MIN_CHARS long
-_PROSE_LINE = re.compile(
-    rf"^(?![ \t>]*(?:[-*+–—][ \t]|[•·●○◦▪■►‣⁃]|o[ \t]|\d{{1,2}}[.)][ \t]))[^\n]{{{_PROSE_MIN_CHARS},}}", re.M
-)
-_BULLET_LINE = re.compile(r"^[ \t>]*(?:[-*+–—][ \t]|[•·●○◦▪■►‣⁃]|o[ \t]|\d{1,2}[.)][ \t])", re.M)
+# Line patterns, run on "\n" + text (`padded`): a match starts at the "\n" before its line, so its offset in
+# `padded` is the line's offset in `text` (`re` skips ahead to each "\n" instead of trying "^" everywhere).
+# A prose line: not a bullet, at least _PROSE_MIN_CHARS long; a bullet line.
+_BULLET_MARK = r"[ \t>]*(?:[-*+–—][ \t]|[•·●○◦▪■►‣⁃]|o[ \t]|\d{1,2}[.)][ \t])"
+_PROSE_LINE = re.compile(rf"\n(?!{_BULLET_MARK})[^\n]{{{_PROSE_MIN_CHARS},}}")
+_BULLET_LINE = re.compile(rf"\n{_BULLET_MARK}")
 _PROSE_WINDOW = 200  # cues are looked for in the first characters of a paragraph
 _NO_PROSE_SPLIT = frozenset({"benefits", "company", "equal_opportunity"})
 # sections whose unknown headings are sub-headings of their list
 _LIST_KINDS = frozenset({"responsibilities", "requirements", "preferred"})
 
 
-def _split_prose(text: str, kind: str, heading: str | None, lo: int, hi: int) -> list[Section]:
-    """One headed section, with strong-cue prose paragraphs (EEO, benefits, company blurbs) split off.
+def _split_prose(text: str, padded: str, kind: str, heading: str | None, lo: int, hi: int) -> list[Section]:
+    """One headed section, text[lo:hi], with strong-cue prose paragraphs (EEO, benefits, company blurbs)
+    split off; `padded` is "\n" + text (see _PROSE_LINE).
 
     After a split-off paragraph the next bullet line returns to the heading's kind.
     """
@@ -631,25 +694,25 @@ def _split_prose(text: str, kind: str, heading: str | None, lo: int, hi: int) ->
         if kind != "summary":
             # in a headed section, blurbs follow its list ("... bullets. We offer ... / We are an equal
             # opportunity employer"); the prose that introduces the list belongs to the heading
-            first_bullet = _BULLET_LINE.search(text, lo, hi)
+            first_bullet = _BULLET_LINE.search(padded, lo, hi + 1)
             if first_bullet is None:
                 close(hi)
                 return out
             pos = first_bullet.start()
-        for m in _PROSE_LINE.finditer(text, pos, hi):
-            line_start = m.start()
+        for m in _PROSE_LINE.finditer(padded, pos, hi + 1):
+            line_start, line_end = m.start(), m.end() - 1
             if cur_kind != kind:
-                bullet = _BULLET_LINE.search(text, pos, line_start)
+                bullet = _BULLET_LINE.search(padded, pos, line_start + 1)
                 if bullet is not None:
                     close(bullet.start())
                     cur_kind, cur_heading, cur_start = kind, heading, bullet.start()
-            cue = _prose_cue(text[line_start : min(m.end(), line_start + _PROSE_WINDOW)].lower())
+            cue = _prose_cue(text[line_start : min(line_end, line_start + _PROSE_WINDOW)].lower())
             if cue is not None and cue != cur_kind:
                 close(line_start)
                 cur_kind, cur_heading, cur_start = cue, None, line_start
-            pos = m.end()
+            pos = line_end
         if cur_kind != kind:
-            bullet = _BULLET_LINE.search(text, pos, hi)
+            bullet = _BULLET_LINE.search(padded, pos, hi + 1)
             if bullet is not None:
                 close(bullet.start())
                 cur_kind, cur_heading, cur_start = kind, heading, bullet.start()
@@ -682,13 +745,14 @@ def split_sections(description: str) -> tuple[Section, ...]:
         resolved.append((h, kind))
 
     out: list[Section] = []
+    padded = "\n" + text
     first = resolved[0][0].line_start if resolved else len(text)
     if first > 0:
         # the text before the first heading: an introduction, with company / benefits / EEO blurbs split off
-        out.extend(_split_prose(text, "summary", None, 0, first))
+        out.extend(_split_prose(text, padded, "summary", None, 0, first))
     for i, (h, kind) in enumerate(resolved):
         end = resolved[i + 1][0].line_start if i + 1 < len(resolved) else len(text)
-        out.extend(_split_prose(text, kind, h.heading, h.body_start, end))
+        out.extend(_split_prose(text, padded, kind, h.heading, h.body_start, end))
     return tuple(out)
 
 
