@@ -213,8 +213,11 @@ class AppState:
     def page(self, request: Request, compute: Callable[[], str]) -> HTMLResponse:
         """A GET page, rendered once per address and data version (the address encodes every filter).
 
-        Only successful renders are kept: an error raised by `compute` propagates and is not cached.
+        Only successful renders are kept: an error raised by `compute` propagates and is not cached. With the
+        page cache off (size 0) the page is computed without looking up the data version.
         """
+        if self.pages.size == 0:
+            return HTMLResponse(compute())
         key = ("page", request.url.path, request.url.query, self.version_key())
         return HTMLResponse(self.pages.get(key, compute))
 
