@@ -453,6 +453,7 @@ class PostingIndex:
     n: int = 0  # postings
     sample_above: int = 0  # the newest IDF_SAMPLE postings have ids above this
     sample_n: int = 0
+    idf: dict[str, float] = field(default_factory=dict, compare=False, repr=False)  # `token_idf`'s memo
 
     def code(self, column: str, value: str) -> int:
         """The code of a value in a column (vocabularies are sorted); -2 when no posting has it."""
@@ -679,25 +680,25 @@ _HIT_COLUMNS = (
     "id, title, company, location, country, role, level, employment_type, internship, remote, salary_min,"
     " salary_max, salary_currency, salary_period, salary_kind, annual_usd_min, annual_usd_max, posted_at, url"
 )
+_HIT_SKILLS = (  # the posting's skills as "0python,1sql": 0 = required (listed first), then by skill id
+    "(SELECT group_concat((required IS NOT 1) || skill_id) FROM posting_skills WHERE posting_id = postings.id)"
+)
 
 
-def _sql_hit_rows(store: Any, ids: Sequence[int], *, full_text: bool = False) -> dict[int, Any]:
-    """The card columns of each id, with the description (`text`): whole, or its opening 400 characters."""
+def _sql_hit_rows(store: Any, ids: Sequence[int], *, full_text: bool = False) -> dict[int, tuple[Any, ...]]:
+    """The card columns of each id as a tuple (`_HIT_COLUMNS`, then the description -- whole, or its
+    opening 400 characters -- then the skills as `_HIT_SKILLS` gives them): one statement, plain tuples."""
     marks = ",".join("?" * len(ids))
     text = "description" if full_text else "substr(description, 1, 400)"
     cur = store.conn.cursor()
-    cur.row_factory = sqlite3.Row  # rows by name, whatever the connection's own row factory
-    sql = f"SELECT {_HIT_COLUMNS}, {text} AS text FROM postings WHERE id IN ({marks})"
-    return {int(r["id"]): r for r in cur.execute(sql, tuple(ids))}
+    cur.row_factory = None  # tuples, whatever the connection's own row factory
+    sql = f"SELECT {_HIT_COLUMNS}, {text}, {_HIT_SKILLS} FROM postings WHERE id IN ({marks})"
+    return {int(r[0]): r for r in cur.execute(sql, tuple(ids))}
 
 
-def _sql_hit_skills(store: Any, ids: Sequence[int]) -> dict[int, list[str]]:
-    marks = ",".join("?" * len(ids))
-    found: dict[int, list[str]] = {}
-    sql = f"SELECT posting_id, skill_id FROM posting_skills WHERE posting_id IN ({marks}) ORDER BY posting_id, required IS NOT 1, skill_id"
-    for pid, skill in store.conn.execute(sql, tuple(ids)):
-        found.setdefault(int(pid), []).append(str(skill))
-    return found
+def _hit_skills(flagged: str | None) -> tuple[str, ...]:
+    """Skill ids from `_HIT_SKILLS` ("1sql,0python"): required first, then by id ("python", "sql")."""
+    return tuple(s[1:] for s in sorted(flagged.split(","))) if flagged else ()
 
 
 # -- results -----------------------------------------------------------------------------------------------
@@ -781,21 +782,6 @@ class SearchResults:
         }
 
 
-def salary_dict(row: Any) -> dict[str, Any] | None:
-    """The ids.md salary object of a postings row, or None."""
-    if row["annual_usd_min"] is None:
-        return None
-    return {
-        "min": row["salary_min"],
-        "max": row["salary_max"],
-        "currency": row["salary_currency"],
-        "period": row["salary_period"],
-        "annual_usd_min": row["annual_usd_min"],
-        "annual_usd_max": row["annual_usd_max"],
-        "kind": row["salary_kind"],
-    }
-
-
 def opening_segments(text: str, limit: int = 240) -> tuple[tuple[str, bool], ...]:
     """The description's opening words as one plain segment (the snippet when there is no text query)."""
     flat = " ".join(text[:400].split())
@@ -817,33 +803,44 @@ def build_hits(
         return ()
     stems = query_stems(words)
     rows = _sql_hit_rows(store, ids, full_text=bool(stems))
-    skills = _sql_hit_skills(store, ids)
     hits = []
     for pid in ids:
         r = rows.get(pid)
         if r is None:
             continue
-        text = r["text"] or ""
-        level, emp = r["level"], r["employment_type"]
+        (_, title, company, location, country, role, level, emp, internship, remote) = r[:10]
+        (s_min, s_max, currency, period, kind, usd_min, usd_max, posted_at, url, text, skills) = r[10:]
+        text = text or ""
+        salary = None
+        if usd_min is not None:
+            salary = {
+                "min": s_min,
+                "max": s_max,
+                "currency": currency,
+                "period": period,
+                "annual_usd_min": usd_min,
+                "annual_usd_max": usd_max,
+                "kind": kind,
+            }
         hits.append(
             JobHit(
                 id=pid,
-                title=r["title"],
-                company=r["company"],
-                location=r["location"],
-                country=r["country"],
-                role=r["role"],
+                title=title,
+                company=company,
+                location=location,
+                country=country,
+                role=role,
                 level=level,
                 level_label=LEVEL_LABELS.get(level) if level else None,
                 employment_type=emp,
                 employment_label=EMPLOYMENT_LABELS.get(emp) if emp else None,
-                internship=bool(r["internship"]),
-                remote=r["remote"],
-                salary=salary_dict(r),
-                posted_at=r["posted_at"],
+                internship=bool(internship),
+                remote=remote,
+                salary=salary,
+                posted_at=posted_at,
                 snippet=(stems and snippet(text, stems)) or opening_segments(text),
-                skills=tuple(skills.get(pid, ())),
-                url=r["url"],
+                skills=_hit_skills(skills),
+                url=url,
                 score=None if scores is None else scores.get(pid),
                 score_parts=None if score_parts is None else score_parts.get(pid),
             )
@@ -918,7 +915,7 @@ def search_jobs(store: Any, query: JobQuery, taxonomy: Taxonomy | None = None) -
     elif query.sort == "relevance" and text is not None:
         ranked = text.newest[passing][:RANK_CAP]  # the newest results, by id
         score = relevance_scores(store, index, query_tokens(query.q), ranked)
-        scores = {int(i): float(v) for i, v in zip(ranked, score, strict=True)}
+        scores = dict(zip(ranked.tolist(), score.tolist(), strict=True))
         order = ranked[np.lexsort((-ranked, -index.posted[ranked], -score))]
         if wanted > order.size:
             rest = ids[~np.isin(ids, ranked)]
@@ -1038,10 +1035,10 @@ def token_idf(store: Any, index: PostingIndex, token: str) -> float:
     """ln(1 + (N - df + 0.5) / (df + 0.5)), df estimated from the newest IDF_SAMPLE postings.
 
     FTS5's own bm25() computes the exact df of every query term on each query by reading the term's whole
-    doclist: 20-90 ms per common term at 200k-1M postings. The sample bounds that cost; results are cached
-    per store until the data changes.
+    doclist: 20-90 ms per common term at 200k-1M postings. The sample bounds that cost; results are kept
+    with the index (`index.idf`), which is rebuilt when the data changes.
     """
-    cache: dict[str, float] = store_cached(store, "token_idf", lambda _s: {})
+    cache = index.idf
     key = token.casefold()
     hit = cache.get(key)
     if hit is None:
@@ -1072,7 +1069,7 @@ def relevance_scores(
         score += idf * MATCH_WEIGHT
         for column, bonus in (("title", TITLE_BONUS), ("company", COMPANY_BONUS)):
             hits = _sql_column_hits(store, column, token, lo, hi)
-            score += idf * bonus * np.isin(ids, hits)
+            score += idf * bonus * np.isin(ids, hits, kind="table")  # hits lie in [lo, hi]: a small table
     return score
 
 

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -38,9 +38,7 @@ SNIPPET_TOKENS = 24
 CHARS_PER_TOKEN = 7  # a word and its separator, on average over posting descriptions (6.8)
 ELLIPSIS = "…"
 _TOKEN = re.compile(r"[^\W_]+")
-# FTS5's sentence starts: a word after '.' or ':' and white space (two patterns: a literal first character
-# lets the regex engine skip ahead, a character class does not, 7x slower)
-_SENTENCE_GAPS = (re.compile(r"\.[ \t\n\r]+(?=[^\W_])"), re.compile(r":[ \t\n\r]+(?=[^\W_])"))
+_GAP_SPACE = " \t\n\r"  # the white space between a sentence's end and the next sentence
 Segments = tuple[tuple[str, bool], ...]
 
 
@@ -130,17 +128,22 @@ def snippet(text: str, stems: Sequence[QueryStem], tokens: int = SNIPPET_TOKENS)
         count += _gaps(text, previous, a)
         position.append(count)
         previous = a
-    sentences = sentence_starts(text, matches[-1][0]) if len(text) > tokens * CHARS_PER_TOKEN else []
+    # sentence starts count only when the text is long and one comes before the last match
+    sentences = len(text) > tokens * CHARS_PER_TOKEN and sentence_start(text, 0, matches[-1][0]) is not None
     single = len(stems) == 1
     best_score, first, last, sentence_at = 0, 0, 0, None
+    sentence, seen = 0, 0  # the sentence start of the last match looked at, and that match
     for i, (a, _, _) in enumerate(matches):
         window = matches[i : bisect_left(position, position[i] + tokens)]
         score = _score(window, single)
         if score > best_score:
             best_score, first, last, sentence_at = score, a, window[-1][1], None
-        k = bisect_right(sentences, a) - 1
-        sentence = sentences[k] if k >= 0 else 0
-        if sentence < a and sentences:
+        if not sentences:
+            continue
+        # the sentence holding a: one starting after the previous match, else the previous match's
+        sentence = sentence_start(text, seen, a) or sentence
+        seen = a
+        if sentence < a:
             at = position[i] - _gaps(text, sentence, a)
             window = matches[bisect_left(matches, (sentence,)) : bisect_left(position, at + tokens)]
             if window:
@@ -155,9 +158,25 @@ def _gaps(text: str, start: int, end: int) -> int:
     return text.count(" ", start, end) + text.count("\n", start, end)
 
 
-def sentence_starts(text: str, end: int) -> list[int]:
-    """Where sentences start before `end` (the first sentence, at 0, not listed)."""
-    return sorted(m.end() for p in _SENTENCE_GAPS for m in p.finditer(text, 0, end + 1))
+def sentence_start(text: str, lo: int, hi: int) -> int | None:
+    """The last sentence start at or before `hi` whose '.' or ':' is at or after `lo`, or None.
+
+    A sentence starts at a letter or digit after '.' or ':' and white space (spaces, tabs, line breaks), as
+    FTS5 sees sentences. The search runs backwards from `hi`: it costs the distance to that sentence start,
+    not the length of the text.
+    """
+    end = hi - 1  # the '.' or ':' is before end: the white space and the letter follow it
+    while end > lo:
+        p = max(text.rfind(".", lo, end), text.rfind(":", lo, end))
+        if p < 0:
+            return None
+        s = p + 1
+        while s < hi and text[s] in _GAP_SPACE:
+            s += 1
+        if s > p + 1 and text[s].isalnum():
+            return s
+        end = p
+    return None
 
 
 def _words_after(text: str, start: int, n: int) -> list[tuple[int, int]]:

@@ -24,7 +24,7 @@ class CachedPages:
         self.state = state
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http" and scope["method"] == "GET":
+        if scope["type"] == "http" and scope["method"] == "GET" and self.state.pages.size > 0:
             gzipped = "gzip" in Headers(scope=scope).get("accept-encoding", "")
             page = self.state.cached_page(scope["path"], URL(scope=scope).query, gzipped=gzipped)
             if isinstance(page, bytes):  # compressed once per page, not once per request

@@ -6,6 +6,7 @@ level=SE) by a redirect, so the address bar always shows a shareable link to exa
 
 from __future__ import annotations
 
+from itertools import islice
 from typing import Any
 from urllib.parse import parse_qsl
 
@@ -20,7 +21,7 @@ from roledex.web.errors import RoleNotFound, status_for
 from roledex.web.params import job_query
 from roledex.web.security import description_html
 from roledex.web.state import AppState, StateDep
-from roledex.web.templating import country_name, href, page_html, remote_label, render
+from roledex.web.templating import Links, country_name, href, page_html, remote_label, render
 
 router = APIRouter(include_in_schema=False)
 
@@ -80,19 +81,18 @@ def facet_label(state: AppState, facet: str, value: str) -> str:
 def facet_groups(state: AppState, results: SearchResults, params: dict[str, Any]) -> list[dict[str, Any]]:
     groups = []
     base = {k: v for k, v in params.items() if k != "page"}
+    link_to = Links("/jobs", base)
+    chosen = list(base.get("skills", []))
     for facet in FACET_ORDER:
         counts = results.facets.get(facet, {})
         items = []
-        for value, n in list(counts.items())[: FACET_LIMIT.get(facet, 10)]:
+        for value, n in islice(counts.items(), FACET_LIMIT.get(facet, 10)):
             if facet == "skills":
-                chosen = list(base.get("skills", []))
                 active = value in chosen
-                link = href(
-                    "/jobs", base, skills=[s for s in chosen if s != value] if active else [*chosen, value]
-                )
+                link = link_to("skills", [s for s in chosen if s != value] if active else [*chosen, value])
             else:
                 active = str(base.get(facet)) == value
-                link = href("/jobs", base, **{facet: None if active else value})
+                link = link_to(facet, None if active else value)
             items.append(
                 {
                     "value": value,

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import gzip
 import os
+import sqlite3
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
@@ -35,7 +36,7 @@ from starlette.responses import HTMLResponse
 
 from roledex.errors import StoreError
 from roledex.settings import Settings
-from roledex.store.sqlite import SQLiteStore
+from roledex.store.sqlite import SQLiteStore, migrations
 from roledex.taxonomy import Taxonomy, load_taxonomy
 
 T = TypeVar("T")
@@ -53,13 +54,23 @@ class ReadStore:
                 f"no database at {self.path}",
                 hint="ingest data first: roledex ingest ../shared/data --db " + str(self.path),
             )
-        if os.access(self.path, os.W_OK) and os.access(self.path.parent, os.W_OK):
-            SQLiteStore(
-                self.path
-            ).close()  # brings an older database's schema up to date (no-op when current)
+        if os.access(self.path, os.W_OK) and os.access(self.path.parent, os.W_OK) and self._schema_behind():
+            SQLiteStore(self.path).close()  # brings an older database's schema up to date
         self._local = threading.local()
         self._opened: list[SQLiteStore] = []
         self._lock = threading.Lock()
+
+    def _schema_behind(self) -> bool:
+        """Whether the database lacks a migration this version has (checked read-only: a current database
+        is never opened for writing)."""
+        ro = SQLiteStore(self.path, readonly=True)
+        try:
+            applied = {int(r[0]) for r in ro.conn.execute("SELECT version FROM schema_migrations")}
+        except sqlite3.Error:
+            return True  # no migrations table: an empty or very old database
+        finally:
+            ro.close()
+        return any(version not in applied for version, _ in migrations())
 
     @property
     def sqlite(self) -> SQLiteStore:
@@ -202,8 +213,11 @@ class AppState:
     def page(self, request: Request, compute: Callable[[], str]) -> HTMLResponse:
         """A GET page, rendered once per address and data version (the address encodes every filter).
 
-        Only successful renders are kept: an error raised by `compute` propagates and is not cached.
+        Only successful renders are kept: an error raised by `compute` propagates and is not cached. With the
+        page cache off (size 0) the page is computed without looking up the data version.
         """
+        if self.pages.size == 0:
+            return HTMLResponse(compute())
         key = ("page", request.url.path, request.url.query, self.version_key())
         return HTMLResponse(self.pages.get(key, compute))
 
@@ -212,8 +226,9 @@ class AppState:
         return self.small.get((name, self.version_key()), compute)
 
 
-def get_state(request: Request) -> AppState:
-    """The app's state (a FastAPI dependency)."""
+async def get_state(request: Request) -> AppState:
+    """The app's state (a FastAPI dependency). `async` although it does not wait for anything: FastAPI runs a
+    sync dependency in the thread pool, a thread hop per request for one attribute lookup."""
     state: AppState = request.app.state.roledex
     return state
 
