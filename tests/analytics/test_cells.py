@@ -6,6 +6,7 @@ from __future__ import annotations
 import random
 
 import pytest
+from benchmarks.aggregates_diff import TABLES, diff_table
 
 from roledex.analytics import aggregates
 from roledex.analytics.cells import period_plan
@@ -83,9 +84,8 @@ def _store(parts: list[list], refresh_between: bool) -> SQLiteStore:
     return s
 
 
-@pytest.fixture(scope="module")
-def store():
-    salaries = [
+def _salaries() -> list:
+    return [
         make_salary_record(
             900 + i,
             role=ROLES[i % 2],
@@ -96,7 +96,11 @@ def store():
         )
         for i in range(60)
     ]
-    s = _store([_postings(0, 150, 1), _postings(150, 90, 2) + salaries], refresh_between=True)
+
+
+@pytest.fixture(scope="module")
+def store():
+    s = _store([_postings(0, 150, 1), _postings(150, 90, 2) + _salaries()], refresh_between=True)
     yield s
     s.close()
 
@@ -153,6 +157,19 @@ def test_incremental_refresh_equals_a_full_rebuild(store):
             ).fetchall()
         assert [tuple(r) for r in a] == [tuple(r) for r in b], table
     rebuilt.close()
+
+
+@pytest.mark.parametrize("size", [1, 7, 100])
+def test_a_refresh_in_slices_equals_one_in_one_go(store, monkeypatch, size):
+    """Both the rebuild and the incremental refresh, with the postings counted a few at a time (many share a
+    date, some have none) and the cells added up in the store."""
+    monkeypatch.setattr(aggregates, "SLICE", size)
+    sliced = _store([_postings(0, 150, 1), _postings(150, 90, 2) + _salaries()], refresh_between=True)
+    for _ in range(2):  # after the incremental refresh, then after a full rebuild
+        for table in TABLES:
+            assert diff_table(store.conn, sliced.conn, table)[1] == 0, table
+        refresh_aggregates(sliced.conn, full=True)
+    sliced.close()
 
 
 def test_stale_aggregates_are_not_read():

@@ -11,19 +11,22 @@ at the refresh. Postings and survey records are only ever added, so the aggregat
 maxima are unchanged (`is_fresh`: two index lookups), and a refresh after an ingest only counts the postings
 above the watermark and adds their cells to the stored ones. When the count below the watermark has changed
 (rows deleted by hand) or nothing was stored yet, the refresh rebuilds everything.
+
+Either way the postings are counted at most SLICE at a time (`_slices`) and each slice's cells are added to
+the stored ones, so what the refresh holds in memory is bounded by SLICE, not by the size of the store.
 """
 
 from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
 import numpy as np
 
-from roledex.analytics.cells import ALL, UNKNOWN, CellKey, build_cells, cell_rows, merge_cells, read_cells
+from roledex.analytics.cells import ALL, UNKNOWN, CellKey, build_cells, merge_cells, read_cells
 from roledex.analytics.profiles import (
     CELL_FORMAT,
     NO_FILTER,
@@ -124,6 +127,9 @@ def survey_by_level(rows: list[tuple[str, int, float, str]]) -> dict[str, list[t
 
 
 # -- refresh -----------------------------------------------------------------------------------------------
+SLICE = 20_000  # postings counted at once: what bounds the refresh's memory, whatever the store's size
+
+
 def refresh(conn: Any, *, full: bool = False) -> int:
     """Bring the aggregates up to date; returns how many (role, level) profile documents were written."""
     postings, salaries, newest = _current(conn)
@@ -144,52 +150,74 @@ def refresh(conn: Any, *, full: bool = False) -> int:
     if mark is None:
         return _rebuild(conn, state, now)
     above = int(mark["postings"] or 0)
-    cells = build_cells(conn, "p.id > ?", [above], above=above) if postings != mark["postings"] else {}
-    touched = sorted({key[0] for key in cells})
     row = conn.execute("SELECT value FROM aggregate_state WHERE name = 'skill_background'").fetchone()
     background: dict[str, int] = dict(json.loads(row[0])) if row is not None else {}
-    _count_background(cells, background)
-    featured_roles = _featured_roles(conn, cells, mark.get("newest") != newest)
-    written = 0
     with conn:
-        merge_cells(conn, cells)
-        for role in touched:
-            written += _write_profiles(conn, role, now)
+        groups = _add_postings(conn, above, background) if postings != mark["postings"] else set()
+        written = sum(_write_profiles(conn, role, now) for role in sorted({role for role, _ in groups}))
         _state(conn, "skill_background", dict(sorted(background.items())))
         if mark["salaries"] != salaries:
             _write_survey(conn)
-        _write_featured(conn, featured_roles)
+        _write_featured(conn, _featured_roles(conn, groups, mark.get("newest") != newest))
         _finish(conn, state, now)
     return written
 
 
 def _rebuild(conn: Any, state: dict[str, Any], now: str) -> int:
-    """Every aggregate from scratch, one role at a time: no cell spans two roles, so only one role's cells
-    are in memory at once (all of them at once took ~1.8 GB per 100,000 postings)."""
-    roles = [r for (r,) in conn.execute("SELECT DISTINCT role FROM postings ORDER BY role")]
+    """Every aggregate from scratch: the cells of every posting added to empty tables, a slice at a time."""
     background: dict[str, int] = {}
-    groups: set[CellKey] = set()
-    written = 0
     with conn:
         conn.execute("DELETE FROM profile_cells")
         conn.execute("DELETE FROM role_aggregates")
         conn.execute("DELETE FROM role_featured")
-        for role in roles:
-            cells = build_cells(conn, "p.role = ?", [role])
-            _count_background(cells, background)
-            groups.update(key for key in cells if key[2] == ALL and key[3] == ALL)
-            conn.executemany(
-                "INSERT INTO profile_cells(role, level, country, period, n_postings, first, data, pay) "
-                "VALUES (?,?,?,?,?,?,?,?)",
-                cell_rows(cells),
-            )
-            del cells
-            written += _write_profiles(conn, role, now)
+        groups = _add_postings(conn, 0, background)
+        written = sum(_write_profiles(conn, role, now) for role in sorted({role for role, _ in groups}))
         _state(conn, "skill_background", dict(sorted(background.items())))
         _write_survey(conn)
         _write_featured(conn, _featured_roles(conn, groups, True))
         _finish(conn, state, now)
     return written
+
+
+def _add_postings(conn: Any, above: int, background: dict[str, int]) -> set[tuple[str, str]]:
+    """Add the cells of the postings above id `above` to the stored cells and their skills to `background`,
+    one slice (`_slices`) at a time; returns the (role, level) groups they count in (level '*' too)."""
+    groups: set[tuple[str, str]] = set()
+    for where, params, by_id in _slices(conn, above):
+        cells = build_cells(conn, where, params, above=above if by_id else None)
+        _count_background(cells, background)
+        groups.update((key[0], key[1]) for key in cells if key[2] == ALL and key[3] == ALL)
+        merge_cells(conn, cells)
+    return groups
+
+
+def _slices(conn: Any, above: int) -> Iterator[tuple[str, list[Any], bool]]:
+    """The postings above id `above` in slices of at most SLICE postings, as (`where` over alias p, its
+    parameters, whether it is exactly "p.id > above"): all in one when they are that few, else each role's
+    in (posted_at, id) order, undated first. Cells add up, so any split gives the same cells; a split by
+    date leaves most month and year cells in one slice, and so written once."""
+    if conn.execute("SELECT COUNT(*) FROM postings WHERE id > ?", (above,)).fetchone()[0] <= SLICE:
+        yield "p.id > ?", [above], True
+        return
+    order = "IFNULL(p.posted_at, ''), p.id"
+    # unary +: the role's postings read from its (covering) index range, not every new row by id
+    counts = conn.execute("SELECT p.role, COUNT(*) FROM postings p WHERE +p.id > ? GROUP BY 1", (above,))
+    for role, n in counts.fetchall():
+        ends = conn.execute(
+            f"""SELECT k, id FROM (SELECT IFNULL(p.posted_at, '') AS k, p.id AS id,
+                    row_number() OVER (ORDER BY {order}) AS i FROM postings p WHERE p.role = ? AND +p.id > ?)
+                WHERE i % ? = 0 AND i < ?""",
+            (role, above, SLICE, n),
+        ).fetchall()
+        for lo, hi in zip([None, *ends], [*ends, None], strict=True):
+            clauses, params = ["p.role = ?", "+p.id > ?"], [role, above]
+            if lo is not None:
+                clauses.append(f"({order}) > (?, ?)")
+                params += lo
+            if hi is not None:
+                clauses.append(f"({order}) <= (?, ?)")
+                params += hi
+            yield " AND ".join(clauses), params, False
 
 
 def _count_background(cells: dict[CellKey, RawProfile], background: dict[str, int]) -> None:
@@ -247,18 +275,16 @@ def _write_survey(conn: Any) -> None:
 
 
 def _featured_roles(
-    conn: Any, cells: Iterable[CellKey], everything: bool
+    conn: Any, changed: set[tuple[str, str]], everything: bool
 ) -> dict[str, list[tuple[str, str, str]]]:
-    """The featured cards of every level of the roles whose postings changed (of every role when the
+    """The featured cards of the (role, level) groups whose postings changed (of every group when the
     newest date moved: recency counts from it)."""
     from roledex.analytics.featured import CARDS, featured_cards
     from roledex.analytics.search import as_store
 
+    groups = set(changed)
     if everything:
-        groups = {(r, lv) for r, lv in conn.execute("SELECT role, level FROM role_aggregates")}
-        groups |= {(key[0], key[1]) for key in cells if key[2] == ALL and key[3] == ALL}
-    else:
-        groups = {(key[0], key[1]) for key in cells if key[2] == ALL and key[3] == ALL}
+        groups |= {(r, lv) for r, lv in conn.execute("SELECT role, level FROM role_aggregates")}
     if not groups:
         return {}
     store = as_store(conn)

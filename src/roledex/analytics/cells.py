@@ -34,6 +34,7 @@ UNKNOWN = ""
 CellKey = tuple[str, str, str, str]  # (role, level, country, period)
 GRAINS = ("*", "y", "m")
 CHUNK = 200_000
+MERGE_BATCH = 500  # stored cells read, added to and written back at once
 IntArray = NDArray[np.int64]
 
 
@@ -313,9 +314,11 @@ def build_cells(
         raws[cell].n_resp = cnt[0]
 
     # posted salaries
+    # the matching ids from an index first (a slice of a role would otherwise read every row of the role),
+    # then the rows of those with a salary
     sql = (
-        "SELECT p.id, p.annual_usd_mid, p.annual_usd_max - p.annual_usd_min, p.salary_currency, p.salary_kind "
-        f"FROM postings p WHERE {where} AND p.annual_usd_mid IS NOT NULL"
+        "SELECT q.id, q.annual_usd_mid, q.annual_usd_max - q.annual_usd_min, q.salary_currency, q.salary_kind "
+        f"FROM postings q WHERE q.id IN (SELECT p.id FROM postings p WHERE {where} AND p.annual_usd_mid IS NOT NULL)"
     )
     cur_vocab, kind_vocab = Vocab(), Vocab()
     y_pid, y_mid, y_width, y_cur, y_kind = [], [], [], [], []
@@ -437,18 +440,18 @@ def read_cells(conn: Any, keys: Iterable[CellKey]) -> dict[CellKey, RawProfile]:
 
 
 def merge_cells(conn: Any, delta: dict[CellKey, RawProfile]) -> None:
-    """Add the cells of newly stored postings to the stored cells (inside the caller's transaction)."""
-    stored = read_cells(conn, delta)
-    for key, raw in delta.items():
-        have = stored.get(key)
-        if have is not None:
-            have.add(raw)
-            delta[key] = have
-    conn.executemany(
-        "INSERT OR REPLACE INTO profile_cells(role, level, country, period, n_postings, first, data, pay) "
-        "VALUES (?,?,?,?,?,?,?,?)",
-        cell_rows(delta),
-    )
+    """Add cells to the stored ones (inside the caller's transaction), MERGE_BATCH at a time. Empties `delta`
+    as it goes: each cell is freed once written, so a merge holds at most a batch of stored cells."""
+    while delta:
+        batch = dict(delta.popitem() for _ in range(min(MERGE_BATCH, len(delta))))
+        for key, have in read_cells(conn, batch).items():
+            have.add(batch[key])
+            batch[key] = have
+        conn.executemany(
+            "INSERT OR REPLACE INTO profile_cells(role, level, country, period, n_postings, first, data, pay) "
+            "VALUES (?,?,?,?,?,?,?,?)",
+            cell_rows(batch),
+        )
 
 
 def _is_date(text: str) -> bool:
