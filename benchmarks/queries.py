@@ -25,7 +25,9 @@ from benchmarks.corpus import OUT, build_corpus
 def _pcts(samples: list[float]) -> str:
     s = sorted(samples)
     q = statistics.quantiles(s, n=100, method="inclusive")
-    return f"p50 {q[49]:7.1f} ms · p95 {q[94]:7.1f} ms · p99 {q[98]:7.1f} ms · max {s[-1]:7.1f} ms (n={len(s)})"
+    return (
+        f"p50 {q[49]:7.1f} ms · p95 {q[94]:7.1f} ms · p99 {q[98]:7.1f} ms · max {s[-1]:7.1f} ms (n={len(s)})"
+    )
 
 
 def build_store(postings: int, seed_postings: int) -> Path:
@@ -64,12 +66,18 @@ def build_store(postings: int, seed_postings: int) -> Path:
                     salary_note, date(posted_at, '-{copy % 24} months'), url, industry, company_size, description,
                     has_text, data, raw, ingested_at, run_id FROM postings WHERE id <= {base_max} LIMIT {need}"""
             )
-            conn.execute(f"INSERT INTO posting_skills SELECT posting_id + {offset}, skill_id, required FROM posting_skills "
-                         f"WHERE posting_id <= {base_max} AND posting_id + {offset} IN (SELECT id FROM postings)")
-            conn.execute(f"INSERT INTO posting_terms SELECT posting_id + {offset}, kind, term, theme FROM posting_terms "
-                         f"WHERE posting_id <= {base_max} AND posting_id + {offset} IN (SELECT id FROM postings)")
-            conn.execute(f"INSERT INTO postings_fts(rowid, title, company, description) SELECT id, title, "
-                         f"coalesce(company, ''), description FROM postings WHERE id > {offset}")
+            conn.execute(
+                f"INSERT INTO posting_skills SELECT posting_id + {offset}, skill_id, required FROM posting_skills "
+                f"WHERE posting_id <= {base_max} AND posting_id + {offset} IN (SELECT id FROM postings)"
+            )
+            conn.execute(
+                f"INSERT INTO posting_terms SELECT posting_id + {offset}, kind, term, theme FROM posting_terms "
+                f"WHERE posting_id <= {base_max} AND posting_id + {offset} IN (SELECT id FROM postings)"
+            )
+            conn.execute(
+                f"INSERT INTO postings_fts(rowid, title, company, description) SELECT id, title, "
+                f"coalesce(company, ''), description FROM postings WHERE id > {offset}"
+            )
     n = conn.execute("SELECT COUNT(*) FROM postings").fetchone()[0]
     print(f"  copied to {n:,} postings in {time.perf_counter() - t0:.0f} s")
     t0 = time.perf_counter()
@@ -77,7 +85,9 @@ def build_store(postings: int, seed_postings: int) -> Path:
     from roledex.pipeline.local import process_stream
     from roledex.store.base import WriteCounts
 
-    salaries = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "aijobs-salaries" / "salaries.csv"
+    salaries = (
+        Path(__file__).resolve().parents[1].parent / "shared" / "data" / "aijobs-salaries" / "salaries.csv"
+    )
     run = store.begin_run(str(salaries), "aijobs-salaries")
     batch: list[Any] = []
     counts = WriteCounts()
@@ -127,7 +137,9 @@ def main(argv: list[str] | None = None) -> None:
     size = sum(Path(f"{db}{s}").stat().st_size for s in ("",) if Path(f"{db}{s}").exists())
     store = SQLiteStore(db, readonly=True)
     n = store.query("SELECT COUNT(*) FROM postings")[0][0]
-    print(f"  store: {n:,} postings, {size / 1e9:.2f} GB ({size / n * 1e6 / 1e9:.2f} GB per million postings)")
+    print(
+        f"  store: {n:,} postings, {size / 1e9:.2f} GB ({size / n * 1e6 / 1e9:.2f} GB per million postings)"
+    )
     taxonomy = load_taxonomy()
     rng = random.Random(1)
     words = ["python", "machine learning", "data pipelines", "pytorch", "sql", "llm", "spark", "analytics"]
@@ -135,26 +147,71 @@ def main(argv: list[str] | None = None) -> None:
     levels = ["EN", "MI", "SE", "EX"]
 
     search_jobs(store, JobQuery(q="python", role="ml-engineer", level="SE"))  # warm the caches once
-    print("  search, text + two filters:       " + _pcts(timed(
-        lambda: search_jobs(store, JobQuery(q=rng.choice(words), role=rng.choice(roles), level=rng.choice(levels))),
-        args.runs)))
-    print("  search, two filters, no text:     " + _pcts(timed(
-        lambda: search_jobs(store, JobQuery(role=rng.choice(roles), country="US", sort="date")), args.runs)))
+    print(
+        "  search, text + two filters:       "
+        + _pcts(
+            timed(
+                lambda: search_jobs(
+                    store, JobQuery(q=rng.choice(words), role=rng.choice(roles), level=rng.choice(levels))
+                ),
+                args.runs,
+            )
+        )
+    )
+    print(
+        "  search, two filters, no text:     "
+        + _pcts(
+            timed(
+                lambda: search_jobs(store, JobQuery(role=rng.choice(roles), country="US", sort="date")),
+                args.runs,
+            )
+        )
+    )
     salary_insights(store, SalaryQuery(role="ml-engineer"), taxonomy)
-    print("  salary insights (role, level):    " + _pcts(timed(
-        lambda: salary_insights(store, SalaryQuery(role=rng.choice(roles), level=rng.choice(levels)), taxonomy),
-        args.runs)))
-    print("  salary insights (title, by year): " + _pcts(timed(
-        lambda: salary_insights(store, SalaryQuery(title=rng.choice(["Data Scientist", "Research Engineer",
-                                                                     "Machine Learning Engineer"]), by="year"), taxonomy),
-        args.runs)))
-    pairs = [("ml-engineer@SE", "ml-research-engineer"), ("data-scientist", "data-analyst"),
-             ("data-engineer", "analytics-engineer"), ("ai-engineer", "ml-engineer")]
+    print(
+        "  salary insights (role, level):    "
+        + _pcts(
+            timed(
+                lambda: salary_insights(
+                    store, SalaryQuery(role=rng.choice(roles), level=rng.choice(levels)), taxonomy
+                ),
+                args.runs,
+            )
+        )
+    )
+    print(
+        "  salary insights (title, by year): "
+        + _pcts(
+            timed(
+                lambda: salary_insights(
+                    store,
+                    SalaryQuery(
+                        title=rng.choice(
+                            ["Data Scientist", "Research Engineer", "Machine Learning Engineer"]
+                        ),
+                        by="year",
+                    ),
+                    taxonomy,
+                ),
+                args.runs,
+            )
+        )
+    )
+    pairs = [
+        ("ml-engineer@SE", "ml-research-engineer"),
+        ("data-scientist", "data-analyst"),
+        ("data-engineer", "analytics-engineer"),
+        ("ai-engineer", "ml-engineer"),
+    ]
 
     def one_compare() -> None:
         a, b = rng.choice(pairs)
-        compare(store, [parse_role_spec(a, taxonomy), parse_role_spec(b, taxonomy)], taxonomy,
-                featured=featured_cards)
+        compare(
+            store,
+            [parse_role_spec(a, taxonomy), parse_role_spec(b, taxonomy)],
+            taxonomy,
+            featured=featured_cards,
+        )
 
     one_compare()
     print("  comparison (precomputed):         " + _pcts(timed(one_compare, max(20, args.runs // 4))))
@@ -165,10 +222,16 @@ def main(argv: list[str] | None = None) -> None:
 
     def filtered_compare(country: bool, since: bool) -> None:
         a, b = rng.choice(pairs)
-        flt = ProfileFilter(country=rng.choice(countries) if country else None,
-                            since=rng.choice(sinces) if since else None)
-        compare(store, [parse_role_spec(a, taxonomy), parse_role_spec(b, taxonomy)], taxonomy, flt,
-                featured=featured_cards)
+        flt = ProfileFilter(
+            country=rng.choice(countries) if country else None, since=rng.choice(sinces) if since else None
+        )
+        compare(
+            store,
+            [parse_role_spec(a, taxonomy), parse_role_spec(b, taxonomy)],
+            taxonomy,
+            flt,
+            featured=featured_cards,
+        )
 
     runs = max(20, args.runs // 4)
     print("  comparison, country:              " + _pcts(timed(lambda: filtered_compare(True, False), runs)))
