@@ -81,20 +81,20 @@ def test_an_interrupted_ingest_leaves_whole_batches_and_completes_on_rerun(tmp_p
     store = SQLiteStore(settings.db_path)
     import roledex.pipeline.local as local
 
-    real = local.process_stream
+    real = local.run_stage
 
-    def interrupted(records, **kw):
-        for i, pair in enumerate(real(records, **kw)):
+    def interrupted(stage, records, **kw):
+        for i, pair in enumerate(real(stage, records, **kw)):
             if i == 34:
                 raise KeyboardInterrupt
             yield pair
 
-    monkeypatch.setattr(local, "process_stream", interrupted)
+    monkeypatch.setattr(local, "run_stage", interrupted)
     with pytest.raises(KeyboardInterrupt):
         ingest_path(path, store, settings)
     assert store.query("SELECT COUNT(*) FROM postings")[0][0] == 30  # three whole batches, nothing partial
     assert store.query("SELECT status, read FROM ingest_runs")[0][:] == ("interrupted", 30)
-    monkeypatch.setattr(local, "process_stream", real)
+    monkeypatch.setattr(local, "run_stage", real)
     again = ingest_path(path, store, settings)
     assert (again.counts.stored, again.counts.already_stored) == (20, 30)
     assert store.query("SELECT COUNT(*) FROM postings")[0][0] == 50

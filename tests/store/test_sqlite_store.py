@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import zlib
 
 import pytest
 
 from roledex.store.base import Reject, WriteCounts
+from roledex.store.rows import decode_raw
 from roledex.store.sqlite import SQLiteStore, migrations
 from tests.factories import make_posting, make_salary_record
 
@@ -40,7 +40,7 @@ def test_a_batch_stores_postings_skills_fulltext_and_raw(store):
     assert (counts.stored, counts.duplicates, counts.rejected) == (2, 0, 0)
     row = store.query("SELECT * FROM postings WHERE key='key-1'")[0]
     assert row["role"] == "ml-engineer" and row["annual_usd_mid"] == 135000
-    assert json.loads(zlib.decompress(row["raw"]))["n"] == 1
+    assert decode_raw(row["raw"], row["description"]) == {"title": "Machine Learning Engineer", "n": 1}
     assert json.loads(row["data"])["skills"] == ["python", "pytorch"]
     skills = store.query(
         "SELECT skill_id, required FROM posting_skills WHERE posting_id=? ORDER BY skill_id", [row["id"]]

@@ -2,6 +2,10 @@
 
 Memory stays constant for any input size: records are read lazily, at most `2 x workers` chunks are in
 flight, and each batch is written (one transaction) before more are read.
+
+The parent process reads, writes and passes records to and from the workers; the workers do everything
+else, including turning each posting into the rows the store writes (`posting_row`), so that what the one
+parent process does per posting is as little as it can be: it is what bounds an ingest on many cores.
 """
 
 from __future__ import annotations
@@ -15,16 +19,19 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from roledex.ingest import detect_format, read_records
-from roledex.models import RawPosting, RawSalaryRecord, RecordFailure, SalaryRecord
+from roledex.models import Posting, RawPosting, RawSalaryRecord, RecordFailure, SalaryRecord
 from roledex.pipeline.stages import process_record
 from roledex.settings import Settings
 from roledex.store.base import Item, Reject, Store, WriteCounts
+from roledex.store.rows import PostingRow, posting_row
 from roledex.taxonomy import Taxonomy, load_taxonomy
 
 RawItem = RawPosting | RawSalaryRecord | RecordFailure
+StoreItem = PostingRow | SalaryRecord | Reject
+T = TypeVar("T")
 
 _worker_taxonomy: Taxonomy | None = None
 
@@ -34,9 +41,9 @@ def _init_worker() -> None:
     _worker_taxonomy = load_taxonomy()
 
 
-def _process_chunk(chunk: list[RawItem]) -> list[Item]:
+def _process_chunk(stage: Callable[[RawItem, Taxonomy], T], chunk: list[RawItem]) -> list[T]:
     taxonomy = _worker_taxonomy or load_taxonomy()
-    return [process_record(r, taxonomy) for r in chunk]
+    return [stage(r, taxonomy) for r in chunk]
 
 
 def _chunks(items: Iterable[RawItem], size: int) -> Iterator[list[RawItem]]:
@@ -45,28 +52,46 @@ def _chunks(items: Iterable[RawItem], size: int) -> Iterator[list[RawItem]]:
         yield chunk
 
 
-def process_stream(
-    records: Iterable[RawItem], *, workers: int = 1, chunk_size: int = 500, taxonomy: Taxonomy | None = None
-) -> Iterator[tuple[RawItem, Item]]:
-    """Apply `process_record` to every record, in input order, with bounded look-ahead.
+def run_stage(
+    stage: Callable[[RawItem, Taxonomy], T],
+    records: Iterable[RawItem],
+    *,
+    workers: int = 1,
+    chunk_size: int = 500,
+    taxonomy: Taxonomy | None = None,
+) -> Iterator[tuple[RawItem, T]]:
+    """Apply `stage` (a module-level function) to every record, in input order, with bounded look-ahead.
 
     workers=1 runs in this process; more fan out to a process pool (fork: the taxonomy is shared).
     """
     taxonomy = taxonomy or load_taxonomy()
     if workers <= 1:
         for r in records:
-            yield r, process_record(r, taxonomy)
+            yield r, stage(r, taxonomy)
         return
     with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker) as pool:
-        pending: deque[tuple[list[RawItem], Future[list[Item]]]] = deque()
+        pending: deque[tuple[list[RawItem], Future[list[T]]]] = deque()
         for chunk in _chunks(records, chunk_size):
-            pending.append((chunk, pool.submit(_process_chunk, chunk)))
+            pending.append((chunk, pool.submit(_process_chunk, stage, chunk)))
             if len(pending) >= 2 * workers:
                 raw_chunk, fut = pending.popleft()
                 yield from zip(raw_chunk, fut.result(), strict=True)
         while pending:
             raw_chunk, fut = pending.popleft()
             yield from zip(raw_chunk, fut.result(), strict=True)
+
+
+def process_stream(
+    records: Iterable[RawItem], *, workers: int = 1, chunk_size: int = 500, taxonomy: Taxonomy | None = None
+) -> Iterator[tuple[RawItem, Item]]:
+    """`process_record` applied to every record by `run_stage`: (record, normalized record or Reject)."""
+    return run_stage(process_record, records, workers=workers, chunk_size=chunk_size, taxonomy=taxonomy)
+
+
+def store_record(record: RawItem, taxonomy: Taxonomy) -> StoreItem:
+    """`process_record`, with a posting turned into the rows the store writes (the ingest stage)."""
+    item = process_record(record, taxonomy)
+    return posting_row(item) if isinstance(item, Posting) else item
 
 
 def normalize_path(path: Path, fmt: str | None = None, *, workers: int = 1) -> Iterator[dict[str, Any]]:
@@ -136,7 +161,7 @@ def ingest_path(
     report.run_id = store.begin_run(str(path), fmt)
     seen_salary: set[bytes] = set()
     rejects_out = None
-    batch: list[Item] = []
+    batch: list[StoreItem] = []
 
     def flush() -> None:
         if batch:
@@ -146,7 +171,7 @@ def ingest_path(
                 on_progress(report.read)
 
     try:
-        for _raw, item in process_stream(read_records(path, fmt), workers=settings.workers):
+        for _raw, item in run_stage(store_record, read_records(path, fmt), workers=settings.workers):
             report.read += 1
             if isinstance(item, SalaryRecord):
                 fp = _salary_fingerprint(item)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import zlib
 from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 from importlib import resources
@@ -14,12 +13,25 @@ from typing import Any
 from roledex.errors import StoreError
 from roledex.models import Posting, SalaryRecord
 from roledex.store.base import Item, Reject, WriteCounts, reason_group
+from roledex.store.rows import (
+    COMPANY,
+    DEDUPE_KEY,
+    DESCRIPTION,
+    KEY,
+    POSTING_COLUMNS,
+    SOURCE,
+    SOURCE_FILE,
+    SOURCE_ID,
+    SOURCE_ROW,
+    TITLE,
+    URL,
+    PostingRow,
+    posting_row,
+)
 
-_POSTING_COLUMNS = (
-    "key, dedupe_key, source, source_file, source_row, source_id, title, company, location, country, region, "
-    "city, remote, employment_type, internship, role, level, track, min_degree, min_years, salary_min, "
-    "salary_max, salary_currency, salary_period, salary_kind, annual_usd_min, annual_usd_max, annual_usd_mid, "
-    "salary_note, posted_at, url, industry, company_size, description, has_text, data, raw, ingested_at, run_id"
+_INSERT_POSTING = (
+    f"INSERT INTO postings(id, {', '.join(POSTING_COLUMNS)}, ingested_at, run_id)"
+    f" VALUES ({','.join('?' * (len(POSTING_COLUMNS) + 3))})"
 )
 _SALARY_COLUMNS = (
     "key, source, source_file, source_row, work_year, level, employment_type, job_title, role, track, salary, "
@@ -122,15 +134,24 @@ class SQLiteStore:
             yield Reject(r[0], r[1], r[2], json.loads(r[3]) if r[3] else None)
 
     # -- writes ----------------------------------------------------------------------------------------
-    def write_batch(self, run_id: int, items: Sequence[Item]) -> WriteCounts:
-        """Write one batch in one transaction: all of it or none of it."""
+    def write_batch(self, run_id: int, items: Sequence[Item | PostingRow]) -> WriteCounts:
+        """Write one batch in one transaction: all of it or none of it.
+
+        Postings come as PostingRow (the runner makes them in its workers) or as Posting. The transaction
+        takes the write lock before it reads which keys are stored: another writer cannot slip in between.
+        """
         counts = WriteCounts()
         now = _now()
-        postings = [i for i in items if isinstance(i, Posting)]
+        postings = [
+            i if isinstance(i, PostingRow) else posting_row(i)
+            for i in items
+            if isinstance(i, PostingRow | Posting)
+        ]
         salaries = [i for i in items if isinstance(i, SalaryRecord)]
         rejects = [i for i in items if isinstance(i, Reject)]
         try:
             with self.conn:
+                self.conn.execute("BEGIN IMMEDIATE")
                 if postings:
                     self._write_postings(run_id, postings, now, counts)
                 if salaries:
@@ -178,47 +199,42 @@ class SQLiteStore:
                 found[r[0]] = int(r[1])
         return found
 
-    def _write_postings(self, run_id: int, postings: list[Posting], now: str, counts: WriteCounts) -> None:
-        keys = [p.key for p in postings]
-        known = self._known_keys("postings", keys) | self._known_keys("posting_duplicates", keys)
-        by_dedupe = self._postings_by_dedupe(sorted({p.dedupe_key for p in postings}))
-        placeholders = ",".join("?" * 39)
+    def _write_postings(self, run_id: int, rows: list[PostingRow], now: str, counts: WriteCounts) -> None:
+        """Store new postings, link duplicates of stored ones, skip those stored before.
+
+        Ids are given here (the next after the highest, as SQLite would), so that every table is written
+        with one statement for the whole batch: the per-call overhead was a tenth of the writer's time.
+        """
+        known = self._known_keys("postings", keys := [r.key for r in rows])
+        known |= self._known_keys("posting_duplicates", keys)
+        by_dedupe = self._postings_by_dedupe(sorted({r.dedupe_key for r in rows}))
+        next_id = int(self.conn.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM postings").fetchone()[0])
+        postings: list[tuple[Any, ...]] = []
+        texts: list[tuple[int, str, str, str]] = []
         skills: list[tuple[int, str, int | None]] = []
         terms: list[tuple[int, str, str, str | None]] = []
-        texts: list[tuple[int, str, str, str]] = []
-        for p in postings:
-            if p.key in known:
+        links: list[tuple[Any, ...]] = []
+        for row in rows:
+            v = row.values
+            if v[KEY] in known:
                 counts.already_stored += 1
                 continue
-            known.add(p.key)
-            original = by_dedupe.get(p.dedupe_key)
+            known.add(v[KEY])
+            original = by_dedupe.get(v[DEDUPE_KEY])
             if original is not None:
-                self.conn.execute(
-                    "INSERT INTO posting_duplicates(posting_id, key, source, source_file, source_row, source_id, url, seen_at)"
-                    " VALUES (?,?,?,?,?,?,?,?)",
-                    (
-                        original,
-                        p.key,
-                        p.provenance.source,
-                        p.provenance.file,
-                        p.provenance.row,
-                        p.provenance.record_id,
-                        p.url,
-                        now,
-                    ),
+                links.append(
+                    (original, v[KEY], v[SOURCE], v[SOURCE_FILE], v[SOURCE_ROW], v[SOURCE_ID], v[URL], now)
                 )
                 counts.linked += 1
                 continue
-            row = _posting_row(p, now, run_id)
-            cur = self.conn.execute(f"INSERT INTO postings({_POSTING_COLUMNS}) VALUES ({placeholders})", row)
-            pid = int(cur.lastrowid or 0)
-            by_dedupe[p.dedupe_key] = pid
-            texts.append((pid, p.title, p.company or "", p.description))
-            skills.extend((pid, s.id, None if s.required is None else int(s.required)) for s in p.skills)
-            terms.extend((pid, "phrase", ph, th) for ph, th in p.phrases)
-            terms.extend((pid, "field", f, None) for f in p.degree_fields)
+            pid = by_dedupe[v[DEDUPE_KEY]] = next_id
+            next_id += 1
+            postings.append((pid, *v, now, run_id))
+            texts.append((pid, v[TITLE], v[COMPANY] or "", v[DESCRIPTION]))
+            skills.extend((pid, *s) for s in row.skills)
+            terms.extend((pid, *t) for t in row.terms)
             counts.stored += 1
-        # one statement each for the whole batch: the per-call overhead was a tenth of the writer's time
+        self.conn.executemany(_INSERT_POSTING, postings)
         self.conn.executemany(
             "INSERT INTO postings_fts(rowid, title, company, description) VALUES (?,?,?,?)", texts
         )
@@ -227,6 +243,11 @@ class SQLiteStore:
         )
         self.conn.executemany(
             "INSERT OR IGNORE INTO posting_terms(posting_id, kind, term, theme) VALUES (?,?,?,?)", terms
+        )
+        self.conn.executemany(
+            "INSERT INTO posting_duplicates(posting_id, key, source, source_file, source_row, source_id, url,"
+            " seen_at) VALUES (?,?,?,?,?,?,?,?)",
+            links,
         )
 
     def _write_salaries(
@@ -284,52 +305,6 @@ class SQLiteStore:
 
     def close(self) -> None:
         self.conn.close()
-
-
-def _posting_row(p: Posting, now: str, run_id: int) -> tuple[Any, ...]:
-    s = p.salary
-    raw = zlib.compress(json.dumps(dict(p.raw), default=str, ensure_ascii=False).encode("utf-8"), 1)
-    return (
-        p.key,
-        p.dedupe_key,
-        p.provenance.source,
-        p.provenance.file,
-        p.provenance.row,
-        p.provenance.record_id,
-        p.title,
-        p.company,
-        p.location,
-        p.country,
-        p.region,
-        p.city,
-        p.remote,
-        p.employment_type,
-        int(p.internship),
-        p.role,
-        p.level,
-        p.track,
-        p.min_degree,
-        p.min_years,
-        s.min if s else None,
-        s.max if s else None,
-        s.currency if s else None,
-        s.period if s else None,
-        s.kind if s else None,
-        s.annual_usd_min if s else None,
-        s.annual_usd_max if s else None,
-        s.annual_usd_mid if s else None,
-        p.salary_note,
-        p.posted_at,
-        p.url,
-        p.industry,
-        p.company_size,
-        p.description,
-        int(p.has_text),
-        json.dumps(p.to_dict(), ensure_ascii=False),
-        raw,
-        now,
-        run_id,
-    )
 
 
 def _salary_row(r: SalaryRecord, now: str, run_id: int) -> tuple[Any, ...]:
