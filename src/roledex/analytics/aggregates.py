@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -220,11 +220,11 @@ def _slices(conn: Any, above: int) -> Iterator[tuple[str, list[Any], bool]]:
             yield " AND ".join(clauses), params, False
 
 
-def _count_background(cells: dict[CellKey, RawProfile], background: dict[str, int]) -> None:
+def _count_background(cells: Mapping[CellKey, RawProfile], background: dict[str, int]) -> None:
     """Add the postings asking for each skill (the log-odds prior) from the cells of whole roles."""
-    for key, raw in cells.items():
+    for key in cells:
         if key[1:] == (ALL, ALL, ALL):
-            for sid, (count, _req, _pref) in raw.skills.items():
+            for sid, (count, _req, _pref) in cells[key].skills.items():
                 background[sid] = background.get(sid, 0) + count
 
 

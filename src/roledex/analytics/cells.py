@@ -14,14 +14,15 @@ role R (at level L, or '*') in country C (or '*') posted since D is then
 which equals the direct computation (`profiles.compute_profile`) exactly: a posting's year or month string
 compares with D's the same way its whole date does unless the two are equal (see `period_plan`).
 
-`build_cells` counts every cell of a set of postings in one pass with numpy (a million postings in about a
-minute); cells add up (`RawProfile.add`), which is what makes the refresh incremental: postings are only ever
-added, so the cells of the postings stored since the last refresh are added to the stored ones.
+`build_cells` counts every cell of a set of postings in one pass with numpy and holds them as arrays
+(`CellCounts`), making a cell's RawProfile only when it is read. Cells add up (`RawProfile.add`), which is
+what makes the refresh incremental and lets it count a few postings at a time: postings are only ever added,
+so the cells of the postings stored since the last refresh are added to the stored ones (`merge_cells`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -33,7 +34,7 @@ ALL = "*"
 UNKNOWN = ""
 CellKey = tuple[str, str, str, str]  # (role, level, country, period)
 GRAINS = ("*", "y", "m")
-CHUNK = 200_000
+CHUNK = 50_000  # rows fetched at once
 MERGE_BATCH = 500  # stored cells read, added to and written back at once
 IntArray = NDArray[np.int64]
 
@@ -62,12 +63,34 @@ class Vocab:
         return len(self.values)
 
 
-def _chunks(conn: Any, sql: str, params: Sequence[Any]) -> Iterator[list[tuple[Any, ...]]]:
+Column = Callable[[list[tuple[Any, ...]]], NDArray[Any]]
+
+
+def _read(conn: Any, sql: str, params: Sequence[Any], columns: Sequence[Column]) -> list[Any]:
+    """Arrays made from the rows of a query, read CHUNK rows at a time: `columns[i]` makes the i-th array's
+    part from a chunk's columns (a tuple of values per column selected)."""
+    parts: list[list[NDArray[Any]]] = [[] for _ in columns]
     cur = conn.cursor()
     cur.row_factory = None  # plain tuples
     cur.execute(sql, params)
     while rows := cur.fetchmany(CHUNK):
-        yield rows
+        values = list(zip(*rows, strict=True))
+        for part, column in zip(parts, columns, strict=True):
+            part.append(column(values))
+    return [_cat(part) for part in parts]
+
+
+def _ints(values: Sequence[Any]) -> IntArray:
+    return np.fromiter(values, np.int64, len(values))
+
+
+def _floats(values: Sequence[Any]) -> NDArray[np.float64]:
+    return np.fromiter(values, np.float64, len(values))
+
+
+def _encoded(vocab: Vocab, i: int) -> Column:
+    """The codes of the i-th column's values."""
+    return lambda c: vocab.encode(c[i])
 
 
 def _cat(parts: list[IntArray] | list[NDArray[np.float64]], dtype: Any = np.int64) -> Any:
@@ -104,6 +127,93 @@ def _newest(
 
 
 # -- building ----------------------------------------------------------------------------------------------
+Fill = Callable[[RawProfile, int, int], None]
+
+
+class CellCounts(Mapping[CellKey, RawProfile]):
+    """The cells `build_cells` counted, held as arrays; a cell's RawProfile is made when it is read.
+
+    A RawProfile keeps a dict entry, a list or tuple and boxed ints for every value it counts (100 bytes and
+    more each); the arrays take 8 bytes a number, so a slice's cells take a fraction of the memory until they
+    are read one batch at a time to be written (`merge_cells`)."""
+
+    def __init__(self, keys: list[CellKey]) -> None:
+        self._keys = keys
+        self._index = {key: i for i, key in enumerate(keys)}
+        self._parts: list[tuple[IntArray, Fill]] = []
+
+    def add(self, cells: IntArray, fill: Fill) -> None:
+        """Counts held as rows sorted by cell (`cells`: the cell of each row); `fill(raw, lo, hi)` sets them
+        in the RawProfile of a cell from its rows lo:hi (called only for cells with rows)."""
+        self._parts.append((np.searchsorted(cells, np.arange(len(self._keys) + 1)), fill))
+
+    def __getitem__(self, key: CellKey) -> RawProfile:
+        cell = self._index[key]
+        raw = RawProfile()
+        for bounds, fill in self._parts:
+            lo, hi = int(bounds[cell]), int(bounds[cell + 1])
+            if lo < hi:
+                fill(raw, lo, hi)
+        return raw
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._index
+
+    def __iter__(self) -> Iterator[CellKey]:
+        return iter(self._keys)
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+
+class _Tiers:
+    """The cells of a set of postings: each posting is in one base cell (role, level, country, month), and
+    every cell is the sum of some base cells: in each tier (a level or '*' x a country or '*' x a grain of
+    period), a base cell counts in one cell or in none (an undated one has no year or month)."""
+
+    def __init__(self, ids: IntArray, base: IntArray, tmaps: list[IntArray], n_cells: int) -> None:
+        self.base, self.tmaps, self.n_cells = base, tmaps, n_cells
+        self._id_order = np.argsort(ids, kind="stable")
+        self._sorted_ids = ids[self._id_order]
+
+    def rows_of(self, pids: IntArray) -> tuple[IntArray, NDArray[np.bool_]]:
+        """The row of each posting id among the postings read, and which ids are among them."""
+        pos = np.minimum(np.searchsorted(self._sorted_ids, pids), max(self._sorted_ids.size - 1, 0))
+        return self._id_order[pos], self._sorted_ids[pos] == pids
+
+    def of(self, groups: IntArray) -> Iterator[tuple[IntArray, NDArray[np.bool_]]]:
+        """For each tier, the cell of each base cell in `groups` and the mask of those that have one."""
+        for tmap in self.tmaps:
+            cells = tmap[groups]
+            yield cells, cells >= 0
+
+    def counted(
+        self, groups: IntArray, k: IntArray, n_values: int, weights: Sequence[Any] = ()
+    ) -> tuple[IntArray, IntArray, list[IntArray]]:
+        """(cell, value code) pairs sorted by cell, with each pair's count (and weight sums), of rows in base
+        cells `groups` with value codes `k`."""
+        g0, k0, s0 = _sparse(groups, k, n_values, weights)
+        parts = [  # tier by tier (see _cell_keys: the parts joined are still sorted by cell)
+            _sparse(cells[ok], k0[ok], n_values, [s[ok].astype(np.float64) for s in s0])
+            for cells, ok in self.of(g0)
+        ]
+        g, kk = _cat([part[0] for part in parts]), _cat([part[1] for part in parts])
+        return g, kk, [_cat([part[2][i] for part in parts]) for i in range(1, len(s0) + 1)]
+
+    def add_counter(
+        self, out: CellCounts, groups: IntArray, k: IntArray, values: Sequence[Any], put: Callable[..., None]
+    ) -> None:
+        """Count the values (codes `k` into `values`) of rows in base cells `groups` in every cell, each cell's
+        counts set by `put(raw, counter)`."""
+        g, codes, (counts,) = self.counted(groups, k, len(values))
+
+        def fill(raw: RawProfile, lo: int, hi: int) -> None:
+            names = map(values.__getitem__, codes[lo:hi].tolist())
+            put(raw, _counter(dict(zip(names, counts[lo:hi].tolist(), strict=True))))
+
+        out.add(g, fill)
+
+
 def build_cells(
     conn: Any,
     where: str = "1",
@@ -112,7 +222,7 @@ def build_cells(
     above: int | None = None,
     grains: Sequence[str] = GRAINS,
     pooled: bool = False,
-) -> dict[CellKey, RawProfile]:
+) -> CellCounts:
     """The cells of the postings matching `where` (SQL over alias p).
 
     `above`: `where` is exactly "p.id > above" (skills and terms are then read by id range, not joined).
@@ -125,25 +235,21 @@ def build_cells(
     roles, levels, countries, months, years = Vocab(), Vocab(), Vocab(), Vocab(), Vocab()
     dim_vocab = {d: Vocab() for d in dims}
     posted_vocab = Vocab()
-    cols: dict[str, list[IntArray]] = {
-        k: [] for k in ("id", "role", "level", "country", "month", "year", "posted", "text", *dims)
+    columns: dict[str, Column] = {
+        "id": lambda c: _ints(c[0]),
+        "role": lambda c: roles.encode(c[1]),
+        "level": lambda c: levels.encode([v or UNKNOWN for v in c[2]]),
+        "country": lambda c: countries.encode([v or UNKNOWN for v in c[3]]),
+        "month": lambda c: months.encode([v[:7] if v else None for v in c[4]]),
+        "year": lambda c: years.encode([v[:4] if v else None for v in c[4]]),
+        "posted": lambda c: posted_vocab.encode(c[4]),
+        "text": lambda c: _ints([1 if t else 0 for t in c[5]]),
     }
-    for rows in _chunks(conn, sql, params):
-        c = list(zip(*rows, strict=True))
-        cols["id"].append(np.fromiter(c[0], np.int64, len(rows)))
-        cols["role"].append(roles.encode(c[1]))
-        cols["level"].append(levels.encode([v or UNKNOWN for v in c[2]]))
-        cols["country"].append(countries.encode([v or UNKNOWN for v in c[3]]))
-        cols["month"].append(months.encode([v[:7] if v else None for v in c[4]]))
-        cols["year"].append(years.encode([v[:4] if v else None for v in c[4]]))
-        cols["posted"].append(posted_vocab.encode(c[4]))
-        cols["text"].append(np.fromiter((1 if t else 0 for t in c[5]), np.int64, len(rows)))
-        for i, d in enumerate(dims):
-            cols[d].append(dim_vocab[d].encode(c[6 + i]))
-    col = {k: _cat(v) for k, v in cols.items()}
-    ids = col["id"]
-    if ids.size == 0:
-        return {}
+    for i, d in enumerate(dims):
+        columns[d] = _encoded(dim_vocab[d], 6 + i)
+    col = dict(zip(columns, _read(conn, sql, params, list(columns.values())), strict=True))
+    if col["id"].size == 0:
+        return CellCounts([])
     # base cells: (role, level, country, month); every other cell is a sum of base cells
     sizes = (len(roles), len(levels), len(countries), len(months))
     comp = ((col["role"] * sizes[1] + col["level"]) * sizes[2] + col["country"]) * sizes[3] + col["month"]
@@ -162,158 +268,171 @@ def build_cells(
         grains,
         pooled,
     )
-    n_cells = len(keys)
+    tiers = _Tiers(col["id"], base, tmaps, len(keys))
+    out = CellCounts(keys)
+    _count_postings(tiers, out, col["text"], col["posted"], posted_vocab.values)
+    for d in dims:
+        tiers.add_counter(out, base, col[d], dim_vocab[d].values, _put_dim(d))
+    pairs = _pairs_sql(where, above)
+    pair_params = () if above is not None else params
+    _count_skills(conn, pairs, pair_params, tiers, out)
+    _count_terms(conn, pairs, pair_params, tiers, out)
+    _count_pay(conn, where, params, tiers, out)
+    return out
 
-    def tiers(groups: IntArray) -> Iterator[tuple[IntArray, NDArray[np.bool_]]]:
-        """For each tier, the cell of each base cell in `groups` and the mask of those that have one."""
-        for tmap in tmaps:
-            cells = tmap[groups]
-            yield cells, cells >= 0
 
-    def counted(
-        groups: IntArray, k: IntArray, values: Sequence[Any], weights: Sequence[Any] = ()
-    ) -> Iterator[tuple[int, list[Any], list[list[int]]]]:
-        """Per cell: the values counted in it and their counts (and weight sums); the rows are in base cells
-        `groups` and have value codes `k` (indexes into `values`)."""
-        g0, k0, s0 = _sparse(groups, k, len(values), weights)
-        gs: list[IntArray] = []
-        ks: list[IntArray] = []
-        ws: list[list[IntArray]] = [[] for _ in s0]
-        for cells, ok in tiers(g0):
-            gs.append(cells[ok])
-            ks.append(k0[ok])
-            for w, s in zip(ws, s0, strict=True):
-                w.append(s[ok])
-        g, kk, sums = _sparse(_cat(gs), _cat(ks), len(values), [_cat(w).astype(np.float64) for w in ws])
-        names = list(map(values.__getitem__, kk.tolist()))
-        totals = [s.tolist() for s in sums[1:]]
-        for cell, lo, hi in _runs(g, n_cells):
-            yield cell, names[lo:hi], [t[lo:hi] for t in totals]
+def _put(attr: str) -> Callable[[RawProfile, Any], None]:
+    return lambda raw, value: setattr(raw, attr, value)
 
-    # postings, postings with text, first and last date
-    raws = [RawProfile() for _ in range(n_cells)]
-    n_base = np.bincount(base, minlength=base_comp.size)
-    t_base = np.bincount(base, weights=col["text"], minlength=base_comp.size)
-    dated_values = sorted(v for v in posted_vocab.values if v is not None)
-    rank = np.array(_ranks(posted_vocab.values, dated_values), np.int64)
-    prank = rank[col["posted"]]
+
+def _put_dim(dim: str) -> Callable[[RawProfile, Any], None]:
+    return lambda raw, value: raw.dims.__setitem__(dim, value)
+
+
+def _pairs_sql(where: str, above: int | None) -> str:
+    """FROM ... WHERE of the rows of a pair table ({table}: posting_skills or posting_terms) of the postings."""
+    if above is not None:
+        return f"FROM {{table}} x WHERE x.posting_id > {int(above)}"
+    return f"FROM postings p CROSS JOIN {{table}} x ON x.posting_id = p.id WHERE {where}"
+
+
+def _count_postings(
+    tiers: _Tiers, out: CellCounts, text: IntArray, posted: IntArray, posted_values: list[Any]
+) -> None:
+    """Postings, postings with text, first and last date of every cell."""
+    base = tiers.base
+    n_base = np.bincount(base)
+    t_base = np.bincount(base, weights=text, minlength=n_base.size)
+    dated_values = sorted(v for v in posted_values if v is not None)
+    rank = np.array(_ranks(posted_values, dated_values), np.int64)
+    prank = rank[posted]
     dated = prank >= 0
     big = np.iinfo(np.int64).max
-    lo = np.full(base_comp.size, big)
-    hi = np.full(base_comp.size, -1)
+    lo = np.full(n_base.size, big)
+    hi = np.full(n_base.size, -1)
     np.minimum.at(lo, base[dated], prank[dated])
     np.maximum.at(hi, base[dated], prank[dated])
-    for tmap in tmaps:
+    n_cells = tiers.n_cells
+    n, t = np.zeros(n_cells), np.zeros(n_cells)
+    clo, chi = np.full(n_cells, big), np.full(n_cells, -1)
+    for tmap in tiers.tmaps:  # every cell is in one tier
         ok = tmap >= 0
         cells = tmap[ok]
-        n = np.bincount(cells, weights=n_base[ok], minlength=n_cells)
-        t = np.bincount(cells, weights=t_base[ok], minlength=n_cells)
-        clo = np.full(n_cells, big)
-        chi = np.full(n_cells, -1)
+        n += np.bincount(cells, weights=n_base[ok], minlength=n_cells)
+        t += np.bincount(cells, weights=t_base[ok], minlength=n_cells)
         np.minimum.at(clo, cells, lo[ok])
         np.maximum.at(chi, cells, hi[ok])
-        for cell in np.unique(cells).tolist():
-            r = raws[cell]
-            r.n, r.n_text = int(n[cell]), int(t[cell])
-            r.first = dated_values[clo[cell]] if clo[cell] != big else None
-            r.last = dated_values[chi[cell]] if chi[cell] >= 0 else None
+    counts, texts = n.astype(np.int64).tolist(), t.astype(np.int64).tolist()
+    firsts = [dated_values[i] if i != big else None for i in clo.tolist()]
+    lasts = [dated_values[i] if i >= 0 else None for i in chi.tolist()]
 
-    # dimensions
-    for d in dims:
-        values = dim_vocab[d].values
-        for cell, ks, (cnt,) in counted(base, col[d], values):
-            raws[cell].dims[d] = _counter(dict(zip(ks, cnt, strict=True)))
+    def fill(raw: RawProfile, cell: int, _end: int) -> None:
+        raw.n, raw.n_text, raw.first, raw.last = counts[cell], texts[cell], firsts[cell], lasts[cell]
 
-    # skills, with the newest posting ids asking for each
-    id_order = np.argsort(ids, kind="stable")
-    sorted_ids = ids[id_order]
+    out.add(np.arange(n_cells), fill)
 
-    def rows_of(pids: IntArray) -> tuple[IntArray, NDArray[np.bool_]]:
-        """The row of each posting id among the postings read, and which ids are among them."""
-        pos = np.minimum(np.searchsorted(sorted_ids, pids), max(sorted_ids.size - 1, 0))
-        return id_order[pos], sorted_ids[pos] == pids
 
-    pair_from = (
-        f"FROM {{table}} x WHERE x.posting_id > {int(above)}"
-        if above is not None
-        else f"FROM postings p CROSS JOIN {{table}} x ON x.posting_id = p.id WHERE {where}"
-    )
-    pair_params = () if above is not None else params
+def _count_skills(conn: Any, pairs: str, params: Sequence[Any], tiers: _Tiers, out: CellCounts) -> None:
+    """The skills of every cell, with the newest posting ids asking for each."""
     skill_vocab = Vocab()
-    s_pid, s_code, s_req = [], [], []
-    sql = "SELECT x.posting_id, x.skill_id, x.required " + pair_from.format(table="posting_skills")
-    for rows in _chunks(conn, sql, pair_params):
-        c = list(zip(*rows, strict=True))
-        s_pid.append(np.fromiter(c[0], np.int64, len(rows)))
-        s_code.append(skill_vocab.encode(c[1]))
-        s_req.append(np.fromiter((2 if r is None else int(r) for r in c[2]), np.int64, len(rows)))
-    pid, code, req = _cat(s_pid), _cat(s_code), _cat(s_req)
-    row, ok = rows_of(pid)
-    pid, code, req, sb = pid[ok], code[ok], req[ok], base[row[ok]]
+    sql = "SELECT x.posting_id, x.skill_id, x.required " + pairs.format(table="posting_skills")
+    pid, code, req = _read(
+        conn,
+        sql,
+        params,
+        [
+            lambda c: _ints(c[0]),
+            lambda c: skill_vocab.encode(c[1]),
+            lambda c: _ints([2 if r is None else int(r) for r in c[2]]),
+        ],
+    )
+    row, ok = tiers.rows_of(pid)
+    pid, code, req, sb = pid[ok], code[ok], req[ok], tiers.base[row[ok]]
     names = skill_vocab.values
     weights = [(req == 1).astype(np.float64), (req == 0).astype(np.float64)]
-    for cell, ks, (n1, r1, p1) in counted(sb, code, names, weights):
-        raws[cell].skills = {sid: [x, y, z] for sid, x, y, z in zip(ks, n1, r1, p1, strict=True)}
+    g, codes, (n1, r1, p1) = tiers.counted(sb, code, len(names), weights)
+
+    def skills(raw: RawProfile, lo: int, hi: int) -> None:
+        sids = map(names.__getitem__, codes[lo:hi].tolist())
+        counts = zip(sids, n1[lo:hi].tolist(), r1[lo:hi].tolist(), p1[lo:hi].tolist(), strict=True)
+        raw.skills = {sid: [n, req, pref] for sid, n, req, pref in counts}
+
+    out.add(g, skills)
     # the newest ids of each (base cell, skill), then, newest first, each tier's cells keep their newest
     eg, ek, eid = _newest(sb, code, pid, len(names))
     newest_first = np.argsort(-eid, kind="stable")
     eg, ek, eid = eg[newest_first], ek[newest_first], eid[newest_first]
     width = max(len(names), 1)
-    for cells, m in tiers(eg):
+    kept_comp, kept_ids = [], []
+    for cells, m in tiers.of(eg):
         comp = cells[m] * width + ek[m]
         order = np.argsort(comp, kind="stable")  # by (cell, skill), still newest first within each
-        comp, ids_ = comp[order], eid[m][order]
+        comp, ids = comp[order], eid[m][order]
         if comp.size == 0:
             continue
         starts = np.flatnonzero(np.r_[True, comp[1:] != comp[:-1]])
         rank = np.arange(comp.size) - np.repeat(starts, np.diff(np.r_[starts, comp.size]))
         keep = rank < SAMPLE_IDS
-        comp, id_list = comp[keep], ids_[keep].tolist()
-        starts = np.flatnonzero(np.r_[True, comp[1:] != comp[:-1]])
-        ends = np.r_[starts[1:], comp.size]
-        run_cell = (comp[starts] // width).tolist()
-        run_skill = [names[k] for k in (comp[starts] % width).tolist()]
-        bounds = list(zip(starts.tolist(), ends.tolist(), strict=True))
-        for cell, first_run, end_run in _runs(np.asarray(run_cell, np.int64), n_cells):
-            raws[cell].evidence = {
-                run_skill[r]: id_list[bounds[r][0] : bounds[r][1]] for r in range(first_run, end_run)
-            }
+        kept_comp.append(comp[keep])
+        kept_ids.append(ids[keep])
+    comp, e_id = _cat(kept_comp), _cat(kept_ids)
+    e_cell, e_skill = comp // width, comp % width
 
-    # fields of study, responsibility phrases and their themes
+    def evidence(raw: RawProfile, lo: int, hi: int) -> None:
+        sk, pids = e_skill[lo:hi], e_id[lo:hi].tolist()
+        starts = np.flatnonzero(np.r_[True, sk[1:] != sk[:-1]])
+        ends = np.r_[starts[1:], sk.size].tolist()
+        raw.evidence = {
+            names[k]: pids[a:b] for k, a, b in zip(sk[starts].tolist(), starts.tolist(), ends, strict=True)
+        }
+
+    out.add(e_cell, evidence)
+
+
+def _count_terms(conn: Any, pairs: str, params: Sequence[Any], tiers: _Tiers, out: CellCounts) -> None:
+    """Fields of study, responsibility phrases and their themes of every cell."""
     term_vocab, theme_vocab = Vocab(), Vocab()
-    t_pid, t_kind, t_term, t_theme = [], [], [], []
     sql = (
         "SELECT x.posting_id, x.kind = 'phrase', x.term, x.theme "
-        + pair_from.format(table="posting_terms")
+        + pairs.format(table="posting_terms")
         + " AND +x.kind IN ('field', 'phrase')"  # unary +: read by posting id, not by the kind index
     )
-    for rows in _chunks(conn, sql, pair_params):
-        c = list(zip(*rows, strict=True))
-        t_pid.append(np.fromiter(c[0], np.int64, len(rows)))
-        t_kind.append(np.fromiter(c[1], np.int64, len(rows)))
-        t_term.append(term_vocab.encode(c[2]))
-        t_theme.append(theme_vocab.encode(c[3]))
-    pid, phrase, term, theme = _cat(t_pid), _cat(t_kind).astype(bool), _cat(t_term), _cat(t_theme)
-    row, ok = rows_of(pid)
+    pid, kind, term, theme = _read(
+        conn,
+        sql,
+        params,
+        [
+            lambda c: _ints(c[0]),
+            lambda c: _ints(c[1]),
+            lambda c: term_vocab.encode(c[2]),
+            lambda c: theme_vocab.encode(c[3]),
+        ],
+    )
+    phrase = kind.astype(bool)
+    row, ok = tiers.rows_of(pid)
     row, phrase, term, theme = row[ok], phrase[ok], term[ok], theme[ok]
     terms, themes = term_vocab.values, theme_vocab.values
     n_terms, n_themes = max(len(terms), 1), max(len(themes), 1)
+    base = tiers.base
     field = ~phrase
-    for cell, ks, (cnt,) in counted(base[row[field]], term[field], terms):
-        raws[cell].fields = _counter(dict(zip(ks, cnt, strict=True)))
+    tiers.add_counter(out, base[row[field]], term[field], terms, _put("fields"))
     pair = theme[phrase] * n_terms + term[phrase]
-    for cell, ks, (cnt,) in counted(base[row[phrase]], pair, _Pairs(themes, terms)):
-        raws[cell].phrases = _counter(dict(zip(ks, cnt, strict=True)))
+    tiers.add_counter(out, base[row[phrase]], pair, _Pairs(themes, terms), _put("phrases"))
     # a posting counts once per theme, and once for stating any responsibility
     stated = np.unique(row[phrase] * n_themes + theme[phrase])
     srow, stheme = stated // n_themes, stated % n_themes
-    for cell, ks, (cnt,) in counted(base[srow], stheme, themes):
-        raws[cell].themes = _counter(dict(zip(ks, cnt, strict=True)))
+    tiers.add_counter(out, base[srow], stheme, themes, _put("themes"))
     responsible = np.unique(srow)
-    for cell, _ks, (cnt,) in counted(base[responsible], np.zeros(responsible.size, np.int64), [None]):
-        raws[cell].n_resp = cnt[0]
+    g, _codes, (counts,) = tiers.counted(base[responsible], np.zeros(responsible.size, np.int64), 1)
 
-    # posted salaries
+    def n_resp(raw: RawProfile, lo: int, _hi: int) -> None:
+        raw.n_resp = int(counts[lo])
+
+    out.add(g, n_resp)
+
+
+def _count_pay(conn: Any, where: str, params: Sequence[Any], tiers: _Tiers, out: CellCounts) -> None:
+    """The posted salaries of every cell: currencies, kinds, and every midpoint and range width."""
     # the matching ids from an index first (a slice of a role would otherwise read every row of the role),
     # then the rows of those with a salary
     sql = (
@@ -321,32 +440,35 @@ def build_cells(
         f"FROM postings q WHERE q.id IN (SELECT p.id FROM postings p WHERE {where} AND p.annual_usd_mid IS NOT NULL)"
     )
     cur_vocab, kind_vocab = Vocab(), Vocab()
-    y_pid, y_mid, y_width, y_cur, y_kind = [], [], [], [], []
-    for rows in _chunks(conn, sql, params):
-        c = list(zip(*rows, strict=True))
-        y_pid.append(np.fromiter(c[0], np.int64, len(rows)))
-        y_mid.append(np.fromiter(c[1], np.float64, len(rows)))
-        y_width.append(np.fromiter(c[2], np.float64, len(rows)))
-        y_cur.append(cur_vocab.encode(c[3]))
-        y_kind.append(kind_vocab.encode(c[4]))
-    pid = _cat(y_pid)
-    row, ok = rows_of(pid)
-    pb = base[row[ok]]
-    mid, wid = _cat(y_mid, np.float64)[ok], _cat(y_width, np.float64)[ok]
-    for vocab, codes, attr in (
-        (cur_vocab, _cat(y_cur)[ok], "pay_currency"),
-        (kind_vocab, _cat(y_kind)[ok], "pay_kind"),
-    ):
-        for cell, ks, (cnt,) in counted(pb, codes, vocab.values):
-            setattr(raws[cell], attr, _counter(dict(zip(ks, cnt, strict=True))))
-    for cells, m in tiers(pb):
-        cell_of = cells[m]
-        for values, attr in ((mid[m], "pay_mid"), (wid[m], "pay_width")):
-            order = np.lexsort((values, cell_of))
-            gs, vs = cell_of[order], values[order]
-            for cell, a, b in _runs(gs, n_cells):
-                setattr(raws[cell], attr, vs[a:b])
-    return {key: raws[i] for i, key in enumerate(keys) if raws[i].n}
+    pid, mid, wid, currency, kind = _read(
+        conn,
+        sql,
+        params,
+        [
+            lambda c: _ints(c[0]),
+            lambda c: _floats(c[1]),
+            lambda c: _floats(c[2]),
+            lambda c: cur_vocab.encode(c[3]),
+            lambda c: kind_vocab.encode(c[4]),
+        ],
+    )
+    row, ok = tiers.rows_of(pid)
+    pb = tiers.base[row[ok]]
+    tiers.add_counter(out, pb, currency[ok], cur_vocab.values, _put("pay_currency"))
+    tiers.add_counter(out, pb, kind[ok], kind_vocab.values, _put("pay_kind"))
+    mid, wid = mid[ok], wid[ok]
+    for values, attr in ((mid, "pay_mid"), (wid, "pay_width")):
+        cell_parts, value_parts = [], []
+        for cells, m in tiers.of(pb):
+            cell_parts.append(cells[m])
+            value_parts.append(values[m])
+        cell_of, every = _cat(cell_parts), _cat(value_parts, np.float64)
+        order = np.lexsort((every, cell_of))
+        out.add(cell_of[order], _put_slice(attr, every[order]))
+
+
+def _put_slice(attr: str, values: NDArray[np.float64]) -> Fill:
+    return lambda raw, lo, hi: setattr(raw, attr, values[lo:hi])
 
 
 class _Pairs(Sequence[tuple[Any, Any]]):
@@ -367,22 +489,16 @@ def _ranks(values: list[Any], dated: list[str]) -> list[int]:
     return [-1 if v is None else where[v] for v in values]
 
 
-def _runs(groups: IntArray, n_groups: int) -> Iterator[tuple[int, int, int]]:
-    """(group, start, end) of each group present in an array sorted by group."""
-    if groups.size == 0:
-        return
-    starts = np.flatnonzero(np.r_[True, groups[1:] != groups[:-1]])
-    ends = np.r_[starts[1:], groups.size]
-    yield from zip(groups[starts].tolist(), starts.tolist(), ends.tolist(), strict=True)
-
-
 def _cell_keys(
     vocabs: tuple[Vocab, Vocab, Vocab, Vocab, Vocab],
     base: tuple[IntArray, IntArray, IntArray, IntArray, IntArray],
     grains: Sequence[str],
     pooled: bool,
 ) -> tuple[list[CellKey], list[IntArray]]:
-    """Every cell key and, per tier, the cell index of each base cell (-1: the base cell has none)."""
+    """Every cell key and, per tier, the cell index of each base cell (-1: the base cell has none).
+
+    No two tiers have a cell in common, and cells are numbered tier by tier: arrays sorted by cell within each
+    tier and joined in tier order are sorted by cell."""
     roles, levels, countries, months, years = vocabs
     b_role, b_level, b_country, b_month, b_year = base
     keys: list[CellKey] = []
@@ -439,11 +555,12 @@ def read_cells(conn: Any, keys: Iterable[CellKey]) -> dict[CellKey, RawProfile]:
     return out
 
 
-def merge_cells(conn: Any, delta: dict[CellKey, RawProfile]) -> None:
-    """Add cells to the stored ones (inside the caller's transaction), MERGE_BATCH at a time. Empties `delta`
-    as it goes: each cell is freed once written, so a merge holds at most a batch of stored cells."""
-    while delta:
-        batch = dict(delta.popitem() for _ in range(min(MERGE_BATCH, len(delta))))
+def merge_cells(conn: Any, delta: Mapping[CellKey, RawProfile]) -> None:
+    """Add cells to the stored ones (inside the caller's transaction), MERGE_BATCH at a time: only a batch of
+    cells is made into RawProfiles, and read from the store, at once."""
+    keys = list(delta)
+    for start in range(0, len(keys), MERGE_BATCH):
+        batch = {key: delta[key] for key in keys[start : start + MERGE_BATCH]}
         for key, have in read_cells(conn, batch).items():
             have.add(batch[key])
             batch[key] = have
