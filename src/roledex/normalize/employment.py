@@ -55,6 +55,8 @@ _INTERN_RE = re.compile(
     r"|\bpraktik\w*\b|\bwerkstudent\w*\b"
     r"|\bworking student\b|\bsummer (?:analyst|associate)\b"
 )
+# every _INTERN_RE match holds one of these (a text without them skips the regex)
+_INTERN_HINTS = ("intern", "coop", "co-op", "stag", "praktik", "werkstudent", "working student", "summer ")
 _NONE_RE = re.compile(r"^\s*(?:other|others|n/?a|none|unknown|-1|volunteer|not applicable)\s*$")
 
 # title cues: only explicit ones ("Data Engineer (Contract)", "Freelance AI Trainer", "Part-Time Tutor")
@@ -62,6 +64,26 @@ _TITLE_TYPE_RE = re.compile(
     r"(?P<CT>\bcontract(?:or)?\b|\bc2c\b|\bw-?2\b|\btemporary\b|\bcontract[- ]to[- ]hire\b|\b\d+\+? ?months?\b)"
     r"|(?P<FL>\bfreelanc\w*\b)|(?P<PT>\bpart[\s_-]?time\b)|(?P<FT>\bfull[\s_-]?time\b|\bpermanent\b)"
 )
+_TITLE_TYPE_HINTS = (
+    "contract",
+    "c2c",
+    "w2",
+    "w-2",
+    "temporary",
+    "month",
+    "freelanc",
+    "part",
+    "full",
+    "permanent",
+)
+
+
+def has_any(text: str, hints: tuple[str, ...]) -> bool:
+    """True when one of `hints` occurs in `text`: a substring test that spares the regex they guard."""
+    for hint in hints:  # noqa: SIM110 - a loop, not any(<generator>): this runs for every title
+        if hint in text:
+            return True
+    return False
 
 
 def _first_type(text: str) -> EmploymentType | None:
@@ -79,7 +101,7 @@ def _field(text: str) -> tuple[EmploymentType | None, bool, bool]:
         return None, False, True
     low = re.sub(r"fulltime", "full time", low)
     low = re.sub(r"parttime", "part time", low)
-    internship = _INTERN_RE.search(low) is not None
+    internship = has_any(low, _INTERN_HINTS) and _INTERN_RE.search(low) is not None
     kind = _first_type(low)
     return kind, internship, kind is None and not internship
 
@@ -87,8 +109,8 @@ def _field(text: str) -> tuple[EmploymentType | None, bool, bool]:
 @lru_cache(maxsize=65536)
 def _title_cues(title: str) -> tuple[EmploymentType | None, bool]:
     low = title.lower()
-    internship = _INTERN_RE.search(low) is not None
-    m = _TITLE_TYPE_RE.search(low)
+    internship = has_any(low, _INTERN_HINTS) and _INTERN_RE.search(low) is not None
+    m = _TITLE_TYPE_RE.search(low) if has_any(low, _TITLE_TYPE_HINTS) else None
     kind: EmploymentType | None = None
     if m is not None and m.lastgroup is not None:
         kind = m.lastgroup  # type: ignore[assignment]

@@ -258,6 +258,8 @@ AFTER_STOPS = frozenset(
         "the",
     ]
 )
+# every word that _kind can give a category to (besides "401..."): any other word is skipped at once
+_KIND_WORDS = BASE_WORDS | OTE_WORDS | OTE_AFTER_TOTAL | OTHER_WORDS | {"target", "series"}
 OTHER_REACH = 30
 BEFORE_WINDOW = 110
 _WORD = re.compile(r"[\w'()-]+")
@@ -315,16 +317,18 @@ def before_kind(text: str, start: int, floor: int) -> tuple[str, int]:
     if cut >= 0:
         lo += cut + 1
         window = window[cut + 1 :]
-    spans = [(m.group().strip("()'-"), m.end() + lo) for m in _WORD.finditer(window.lower())]
-    words = [w for w, _ in spans]
+    found = list(_WORD.finditer(window.lower()))
+    words = [m.group().strip("()'-") for m in found]
     last_pay: tuple[str, int] | None = None
     last_other_end = -1
-    for i in range(len(words)):
+    for i, w in enumerate(words):
+        if w not in _KIND_WORDS and not w.startswith("401"):
+            continue
         kind = _kind(words, i)
         if kind == "other":
-            last_other_end = spans[i][1]
+            last_other_end = found[i].end() + lo
         elif kind is not None:
-            last_pay = (kind, spans[i][1])
+            last_pay = (kind, found[i].end() + lo)
     other_is_nearest = last_pay is None or last_pay[1] < last_other_end
     if last_other_end >= 0 and start - last_other_end <= OTHER_REACH and other_is_nearest:
         return "other", start - last_other_end

@@ -76,17 +76,17 @@ def _candidate(
         return None  # "New York, NY $120,000-$170,000 3 weeks ago": another job in a scraped job list
     if is_weak_only(mention, country):
         return None
-    kind, distance = category(text, mention.start, mention.end, prev_end, single=not mention.is_range)
-    if kind == "other":
-        return None
-    if not mention.marks and kind == "neutral" and not _is_header_chunk(text, mention):
-        return None  # "2k+ RPS": a K number with no currency and no pay word is not money
     currency = mention_currency(mention, country, yuan_hint=yuan) if mention.marks else None
     period = infer_period(mention, currency)
     rough = ROUGH_USD_PER_UNIT.get(currency or "USD", 1.0)
     annual = mention.high * ANNUAL_FACTOR[period] * rough
     if mention.low * ANNUAL_FACTOR[period] * rough < 1000 or annual > 1_500_000:
+        return None  # before the context, which costs more to read
+    kind, distance = category(text, mention.start, mention.end, prev_end, single=not mention.is_range)
+    if kind == "other":
         return None
+    if not mention.marks and kind == "neutral" and not _is_header_chunk(text, mention):
+        return None  # "2k+ RPS": a K number with no currency and no pay word is not money
     bare_single = not mention.is_range and mention.period is None and mention.mult is None
     lead = True
     if kind == "neutral":

@@ -355,10 +355,12 @@ OTHER_FIELD_RE = re.compile(
 )
 # AI-trainer and annotation gig titles: real postings, but not AI engineering
 GIG_RE = re.compile(
-    r"\b(?:ai|llm|model|chatbot)[- ]?(?:trainer|tutor|rater|evaluator|annotator|writing|writer)\b"
-    r"|\bfor training ai\b|\btraining ai (?:data|models?)\b|\bai training\b|\bdata annotat\w*\b"
-    r"|\bannotator\b|\b(?:training|placement) (?:and|&) placement\b|\btraining and placement\b"
+    r"\b(?:(?:ai|llm|model|chatbot)[- ]?(?:trainer|tutor|rater|evaluator|annotator|writing|writer)\b"
+    r"|for training ai\b|training ai (?:data|models?)\b|ai training\b|data annotat\w*\b"
+    r"|annotator\b|(?:training|placement) (?:and|&) placement\b|training and placement\b)"
 )
+# Every GIG_RE match holds one of these: a title without them skips the regex (as do the other *_HINTS below).
+GIG_HINTS = ("train", "tutor", "rater", "evaluat", "annotat", "writ", "placement")
 
 # --------------------------------------------------------------------------------------------------------
 # 4. Levels and tracks
@@ -370,6 +372,7 @@ NON_EXEC_DIRECTOR_RE = re.compile(
     r" director\b"
 )
 EX_RE = re.compile(r"\b(?:head|director|vp|chief|president|cxo)\b")
+EX_HINTS = ("head", "director", "vp", "chief", "president", "cxo")
 # ordered level cues: the first one in the title wins (EX cues are handled before)
 LEVEL_CUES: list[tuple[str, str]] = [
     (r"\bsenior associate\b|\bassociate manager\b", "MI_COMPOUND"),
@@ -389,7 +392,8 @@ LEVEL_CUES: list[tuple[str, str]] = [
     # "Experienced" is no level of its own: the stated years decide (MI when none are stated)
     (r"\bmid\b|\bintermediate\b", "MI"),
 ]
-LEVEL_CUE_RE = re.compile("|".join(f"(?P<c{i}>{p})" for i, (p, _) in enumerate(LEVEL_CUES)))
+# every cue starts at a word boundary: testing it once up front spares the other positions the whole alternation
+LEVEL_CUE_RE = re.compile(r"\b(?:" + "|".join(f"(?P<c{i}>{p})" for i, (p, _) in enumerate(LEVEL_CUES)) + ")")
 LEVEL_CUE_CODES = [code for _, code in LEVEL_CUES]
 
 # numeric / roman grades right after a role noun ("Data Scientist II", "Data Engineer 5", "Analyst Level 3")
@@ -400,7 +404,10 @@ ROLE_NOUNS = (
 GRADE_RE = re.compile(
     rf"\b(?:{ROLE_NOUNS})\s+(i{{1,3}}|iv|v|vi|[1-6])(?![a-z0-9+%])(?!\s*(?:\+|years|yrs|month|day))"
 )
+# a grade follows a role noun and one space (a clean title has single spaces); a ladder step has a digit
+GRADE_HINTS = (" i", " v", " 1", " 2", " 3", " 4", " 5", " 6")
 LADDER_RE = re.compile(r"\b(l|ic|e)([1-9])\b")
+LADDER_HINT_RE = re.compile(r"[1-9]")
 GRADE_LEVEL: dict[str, str] = {
     "i": "EN",
     "1": "EN",
@@ -428,3 +435,4 @@ IC_MANAGER_RE = re.compile(
 PEOPLE_TITLE_RE = re.compile(
     r"\b(?:manager|head|director|vp|chief|president|supervisor|teamlead|managing)\b|\btechlead manager\b"
 )
+PEOPLE_TITLE_HINTS = ("manag", "head", "director", "vp", "chief", "president", "supervisor", "teamlead")

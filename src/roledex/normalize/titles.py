@@ -66,7 +66,7 @@ import ahocorasick
 
 from roledex.models import Level, Track
 from roledex.normalize import title_rules as R
-from roledex.normalize.employment import scan_description
+from roledex.normalize.employment import has_any, scan_description
 
 __all__ = ["TitleInfo", "classify_role", "classify_title", "clean_title", "level_from_years"]
 
@@ -709,7 +709,7 @@ def classify_role(title: str) -> tuple[str, float]:
 def _role_of_clean(clean: str) -> tuple[str, float]:
     if not clean:
         return "other", 0.0
-    if R.GIG_RE.search(clean):
+    if has_any(clean, R.GIG_HINTS) and R.GIG_RE.search(clean):
         return "other", 0.8
     tokens = R.TOKEN_RE.findall(clean)
     heads = _heads(tokens)
@@ -791,12 +791,11 @@ def _exactness(tokens: list[str], h: _Head) -> float:
 
 
 def _level_of_clean(clean: str, role: str = "other") -> Level | None:
-    ex = R.EX_RE.search(clean)
-    if ex is not None:
-        non_exec = R.NON_EXEC_DIRECTOR_RE.sub(" ", clean)
+    if has_any(clean, R.EX_HINTS) and R.EX_RE.search(clean) is not None:
+        non_exec = R.NON_EXEC_DIRECTOR_RE.sub(" ", clean) if "director" in clean else clean
         if R.EX_RE.search(non_exec) is not None:
             return "EX"
-    ic_spans = [m.span() for m in R.IC_MANAGER_RE.finditer(clean)]
+    ic_spans = [m.span() for m in R.IC_MANAGER_RE.finditer(clean)] if "manager" in clean else []
     for m in R.LEVEL_CUE_RE.finditer(clean):
         if m.group() == "manager" and any(a <= m.start() < b for a, b in ic_spans):
             continue
@@ -809,10 +808,10 @@ def _level_of_clean(clean: str, role: str = "other") -> Level | None:
             return "SE"
         if code in ("EN", "MI", "SE"):
             return code  # type: ignore[return-value]
-    grade = R.GRADE_RE.search(clean)
+    grade = R.GRADE_RE.search(clean) if has_any(clean, R.GRADE_HINTS) else None
     if grade is not None:
         return R.GRADE_LEVEL[grade.group(1)]  # type: ignore[return-value]
-    ladder = R.LADDER_RE.search(clean)
+    ladder = R.LADDER_RE.search(clean) if R.LADDER_HINT_RE.search(clean) else None
     if ladder is not None:
         kind, n = ladder.group(1), int(ladder.group(2))
         if kind == "l":
@@ -829,12 +828,15 @@ def _closes_segment(clean: str, end: int) -> bool:
 
 
 def _manager_title(clean: str) -> bool:
-    text = R.IC_MANAGER_RE.sub(" ", clean)
-    text = R.NON_EXEC_DIRECTOR_RE.sub(" ", text)
+    if not has_any(clean, R.PEOPLE_TITLE_HINTS):
+        return False
+    text = R.IC_MANAGER_RE.sub(" ", clean) if "manager" in clean else clean
+    text = R.NON_EXEC_DIRECTOR_RE.sub(" ", text) if "director" in text else text
     return R.PEOPLE_TITLE_RE.search(text) is not None
 
 
 _INTERN_RE = re.compile(r"\b(?:intern|internship|coop)\b")
+_INTERN_HINTS = ("intern", "coop")
 
 
 @dataclass(frozen=True, slots=True)
@@ -855,7 +857,7 @@ def _title_facts(title: str) -> _TitleFacts:
         confidence=conf,
         level=_level_of_clean(clean, role),
         manager=_manager_title(clean),
-        internship=_INTERN_RE.search(clean) is not None,
+        internship=has_any(clean, _INTERN_HINTS) and _INTERN_RE.search(clean) is not None,
     )
 
 
