@@ -38,6 +38,7 @@ from typing import Literal
 
 from roledex.extract.text import (
     BULLET,
+    KeywordScanner,
     LiteralSet,
     clean_inline,
     is_word_start,
@@ -164,15 +165,16 @@ _HEADING_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
 
 
 def _literal_lead(branch: str) -> str:
-    r"""`branch` with a leading "\b" or "^" moved behind its first letter, as a look-behind: r"\bperks?" ->
-    r"p(?<!\wp)erks?", "^other" -> "o(?<![\s\S]o)ther". A branch that starts with a plain character is
-    one `re` rejects with one comparison (keyword_pattern)."""
-    for marker, before in ((r"\b", r"\w"), ("^", r"[\s\S]")):
+    r"""`branch` with a leading "\b" or "^" turned into a look-behind after its first two letters: r"\bperks?"
+    -> r"pe(?<!\w..)rks?", "^other" -> "ot(?<=^..)her". A branch (and an alternative of keyword_pattern's
+    groups) that starts with a plain character is one `re` rejects with one comparison; a look-behind
+    first costs ten times more at every position."""
+    for marker, check in ((r"\b", r"(?<!\w..)"), ("^", r"(?<=^..)")):
         if branch.startswith(marker):
-            lead = branch[len(marker)]
-            if not lead.isalnum():
-                raise ValueError(f"heading rule {branch!r}: a letter or digit must follow {marker!r}")
-            return f"{lead}(?<!{before}{lead}){branch[len(marker) + 1 :]}"
+            two, rest = branch[len(marker) : len(marker) + 2], branch[len(marker) + 2 :]
+            if len(two) < 2 or not two.isalnum() or rest[:1] in ("?", "*", "+", "{"):
+                raise ValueError(f"heading rule {branch!r}: two letters must follow its {marker}")
+            return two + check + rest
     return branch
 
 
@@ -184,7 +186,7 @@ _RULE_INDEX = {name: int(rule[4:]) for name, rule in _RULE_OF_BRANCH.items()}
 
 
 def _any_of(branches: tuple[str, ...]) -> re.Pattern[str]:
-    """One pattern that `search`es for any of `branches` (see _literal_lead), 5-10x faster than an
+    r"""One pattern that `search`es for any of `branches` (see _literal_lead), 5-10x faster than an
     alternation whose branches start with "\b"."""
     return keyword_pattern({"any": tuple(map(_literal_lead, branches))})[0]
 
@@ -307,12 +309,11 @@ def _classify_line(line: str) -> tuple[str | None, bool, str] | None:
         return None
     if tail.endswith(".") and not colon:
         return None
-    kind = _heading_kind(norm)
-    if kind is not None:
-        # plain known wording must look like a heading: short, no sentence or number inside, and either
-        # a heading word ("Requirements", "What you'll do") or Title Case ("Technical Skills"), not a list
-        # item that happens to name skills ("Strong SQL skills", "BS with 2 years of experience")
-        if plain and (
+    if plain:
+        # plain wording must look like a heading: short, no sentence or number inside, and either a heading
+        # word ("Requirements", "What you'll do") or Title Case ("Technical Skills"), not a list item that
+        # happens to name skills ("Strong SQL skills", "BS with 2 years of experience"); and be known
+        if (
             ", " in norm[:-12]
             or ";" in norm
             or _DIGIT.search(norm)
@@ -321,6 +322,10 @@ def _classify_line(line: str) -> tuple[str | None, bool, str] | None:
             or (_VERB_INSIDE.search(norm) and not norm.startswith(("what", "who", "why", "how")))
         ):
             return None
+        kind = _heading_kind(norm)
+        return None if kind is None else (kind, True, _heading_text(original))
+    kind = _heading_kind(norm)
+    if kind is not None:
         return kind, True, _heading_text(original)
     if bullet:
         return None  # unknown bold bullet: a sub-heading inside a list
@@ -382,19 +387,21 @@ _INLINE_HEADING = re.compile(
     re.M,
 )
 _SHORT_LINE_MAX = _HEADING_CHARS_MAX + 24  # longer lines are never heading lines (indentation included)
-_COLON = re.compile(r":[ \t]*(?=[^\s])")
+# a colon with text after it, after a space, an apostrophe or a letter that ends one of _INLINE_LAST_WORDS
+_LAST_LETTERS = "".join(sorted({w[-1] for w in _INLINE_LAST_WORDS}))
+_COLON = re.compile(rf":(?<=[{_LAST_LETTERS}{_LAST_LETTERS.upper()}'’\s]:)[ \t]*(?=[^\s])")
 
 
 # Every line `_classify_line` may accept, found in one scan (a superset: the classifier decides): a non-blank
-# line of at most _SHORT_LINE_MAX characters that starts with "#", ends with ":", "*", "_", an ellipsis
-# or a space, or is not a bullet and is in capitals or has at most six words. Long lines fail after the
-# length test; most short ones at their first characters. It runs on "\n" + text: every match starts at
-# a "\n" (which `re` skips to quickly), and the first line has one too.
+# line of at most _SHORT_LINE_MAX characters that starts with "#"; or ends with ":", "*", "_", an ellipsis
+# or a space; or is not a bullet, does not end with ".!,;" and is in capitals or has at most six words.
+# Long lines fail after the length test, most short ones at their first characters. It runs on "\n" +
+# text: every match starts at a "\n" (which `re` skips to quickly), and the first line has one too.
 _CANDIDATE_LINE = re.compile(
     rf"\n(?=[^\n]{{1,{_SHORT_LINE_MAX}}}+(?:\n|\Z))[^\S\n]*+(?=\S)(?:#"
     r"|[^\n]*+(?:(?<=[:*_…])|(?<=\.\.\.)|(?<=[^\S\n]))(?=\n|\Z)"
     r"|(?![ \t>]*+(?:[-*+–—][ \t]++\S|[•·●○◦▪■►‣⁃]|o[ \t]++\S|[0-9]{1,2}[.)][ \t]++\S))"
-    r"(?:[^a-z\n]*+|(?:[^ \n]*+ ){0,5}+[^ \n]*+[^\S\n]*+)(?=\n|\Z))"
+    r"(?:[^a-z\n]*+|(?:[^ \n]*+ ){0,5}+[^ \n]*+[^\S\n]*+)(?<![.!,;])(?=\n|\Z))"
 )
 
 
@@ -440,7 +447,8 @@ def _find_headings(text: str) -> list[_Heading]:
 
 
 # --------------------------------------------------------------------------------------------- cues
-_CUES, _CUE_KINDS = keyword_pattern(
+# found by Aho-Corasick (text.KeywordScanner): a scan of a whole description with `re` costs 60 ns a character
+_CUES = KeywordScanner(
     {
         "equal_opportunity": (
             r"equal[- ](?:employment )?opportunit",
@@ -535,7 +543,7 @@ _CUE_RANK = {
     "company": 5,
 }
 # prose paragraphs inside headed sections are split off only on these strong cues
-_PROSE_CUES, _PROSE_CUE_KINDS = keyword_pattern(
+_PROSE_CUES = KeywordScanner(
     {
         "equal_opportunity": (
             r"equal[- ](?:employment )?opportunit",
@@ -573,7 +581,8 @@ _PROSE_CUES, _PROSE_CUE_KINDS = keyword_pattern(
     }
 )
 _PROSE_RANK = {"equal_opportunity": 0, "benefits": 1, "company": 2}
-# every prose cue above contains one of these: a cheap `in` test before the scan
+# A cheap test before the scan: a window counts a cue only when it holds one of these words. Most cues contain
+# one; a few do not ("we are a fast-growing company", "we're a team of ..."), and count only next to one.
 _PROSE_ANCHORS: tuple[str, ...] = (
     "opportunit",
     "eeo",
@@ -597,7 +606,7 @@ def _cue_hits(low: str, lo: int, hi: int) -> tuple[list[int], list[str]]:
     for m in _CUES.finditer(low, lo, hi):
         if is_word_start(low, m.start()):
             starts.append(m.start())
-            kinds.append(_CUE_KINDS[m.lastgroup or ""])
+            kinds.append(_CUES.kinds[m.lastgroup or ""])
     return starts, kinds
 
 
@@ -655,7 +664,7 @@ def _prose_cue(window: str) -> str | None:
     best: str | None = None
     for m in _PROSE_CUES.finditer(window):
         if is_word_start(window, m.start()):
-            k = _PROSE_CUE_KINDS[m.lastgroup or ""]
+            k = _PROSE_CUES.kinds[m.lastgroup or ""]
             if best is None or _PROSE_RANK[k] < _PROSE_RANK[best]:
                 best = k
     if best is not None and best != "equal_opportunity" and _GUARD.search(window):
@@ -786,14 +795,14 @@ def responsibility_statements(sections: Sequence[Section], *, limit: int = 30) -
             if not raw or raw.rstrip("*_ ").endswith(":"):
                 continue
             statement = tidy_statement(" ".join(raw.split()))
-            if _prose_cue(statement[:_PROSE_WINDOW].lower()) is not None:
-                continue  # an equal-opportunity or benefits sentence, not a duty
-            words = statement.count(" ") + 1
-            if not (_MIN_WORDS <= words <= _MAX_WORDS):
+            if not (_MIN_WORDS <= statement.count(" ") + 1 <= _MAX_WORDS):
                 continue
             key = statement.lower()
             if key in seen:
                 continue
+            window = key if len(statement) <= _PROSE_WINDOW else statement[:_PROSE_WINDOW].lower()
+            if _prose_cue(window) is not None:
+                continue  # an equal-opportunity or benefits sentence, not a duty
             seen.add(key)
             out.append(statement)
             if len(out) >= limit:

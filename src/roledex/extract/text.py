@@ -14,13 +14,14 @@ or a number of years cost any Python work.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 import ahocorasick_rs
 
 # a bullet marker at the start of a line: -, *, •, ·, ●, ○, ▪, +, "o", "1." / "1)"
 BULLET = re.compile(r"^[ \t>]*(?:[-*+–—](?=[ \t])|[•·●○◦▪■►‣⁃]|o(?=[ \t])|\d{1,2}[.)](?=[ \t]))[ \t]*", re.M)
+_BULLET_FIRST = frozenset(" \t>-*+–—•·●○◦▪■►‣⁃o")  # what a BULLET match can start with, besides a digit
 _MD_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
 _MD_LINK = re.compile(r"\[([^\]\n]*)\]\([^)\n]*\)")
 _MD_ESCAPE = re.compile(r"\\([-\\`*_{}\[\]()#+.!|>~])")
@@ -54,7 +55,8 @@ def clean_inline(text: str) -> str:
 
 def strip_bullet(line: str) -> str:
     """The line without its leading bullet marker (and without leading spaces)."""
-    m = BULLET.match(line)
+    first = line[:1]
+    m = BULLET.match(line) if first in _BULLET_FIRST or first.isdecimal() else None  # most lines: no regex
     return line[m.end() :] if m else line.lstrip()
 
 
@@ -195,6 +197,142 @@ def keyword_pattern(groups: dict[str, tuple[str, ...]]) -> tuple[re.Pattern[str]
 
 
 _REGEX_META = frozenset(".^$*+?{}[]|()\\")
+
+
+class KeywordScanner:
+    """`finditer` of a keyword_pattern over a long text, found by Aho-Corasick instead of `re`'s own scan.
+
+    A keyword pattern has many first characters (most letters), and `re` tries the alternation at every
+    position that has one of them (60 ns a character). Here one Aho-Corasick pass (a few ns a character)
+    finds where a branch can start, from the literal text every match of it starts with
+    (`literal_starts`), and the pattern is tried at those positions only, left to right, skipping those
+    inside the previous match: the same matches as `pattern.finditer(low, lo, hi)`.
+    """
+
+    __slots__ = ("_automaton", "kinds", "pattern")
+
+    def __init__(self, groups: dict[str, tuple[str, ...]]) -> None:
+        self.pattern, self.kinds = keyword_pattern(groups)
+        starts = {s for patterns in groups.values() for p in patterns for s in literal_starts(p)}
+        self._automaton = ahocorasick_rs.AhoCorasick(
+            sorted(starts), implementation=ahocorasick_rs.Implementation.DFA
+        )
+
+    def finditer(self, low: str, lo: int = 0, hi: int | None = None) -> Iterator[re.Match[str]]:
+        """The matches of `pattern` in low[lo:hi], as `pattern.finditer(low, lo, hi)` gives them."""
+        if hi is None:
+            hi = len(low)
+        window = low if lo == 0 and hi == len(low) else low[lo:hi]
+        hits = self._automaton.find_matches_as_indexes(window, overlapping=True)
+        if not hits:
+            return
+        match, end = self.pattern.match, lo
+        for start in sorted({s for _, s, _ in hits}):
+            start += lo
+            if start >= end and (m := match(low, start, hi)) is not None:
+                yield m
+                end = m.end()
+
+
+def literal_starts(pattern: str, limit: int = 64) -> tuple[str, ...]:
+    """Strings one of which every match of `pattern` starts with: its leading literal text, with small
+    alternations ("(?:a|an)", "[- ]", "s?") spelled out. The expansion stops before anything else (a
+    repeated part, "\\b", "\\w", a look-around, a class with a range): a start is never too long.
+    """
+    starts = sorted({s for s, _ in _expand(pattern, 0, len(pattern), limit)})
+    if not all(starts):
+        raise ValueError(f"pattern {pattern!r} must start with a literal character")
+    # a start that begins with another start adds nothing
+    return tuple(s for i, s in enumerate(starts) if not any(s.startswith(t) for t in starts[:i]))
+
+
+def _expand(p: str, i: int, end: int, limit: int) -> list[tuple[str, bool]]:
+    """(text, complete) for the ways p[i:end] (a sequence, no top-level "|") can start; `complete` when the
+    text is all that sequence matches, so what follows it may be appended."""
+    out: list[tuple[str, bool]] = [("", True)]
+    while i < end and any(complete for _, complete in out):
+        options, j = _element(p, i, end, limit)
+        if options is not None and p[j : j + 1] == "?":
+            options = [*options, ("", True)]  # an optional element: present or not
+            j += 2 if p[j + 1 : j + 2] in ("?", "+") else 1  # lazy or possessive
+        elif j < end and p[j] in "*+{":
+            options = None  # a repeated element
+        grown = [
+            (text + more, more_complete) if complete else (text, False)
+            for text, complete in out
+            for more, more_complete in (options or [("", False)] if complete else [("", False)])
+        ]
+        if options is None or len(grown) > limit:
+            return [(text, False) for text, _ in out]
+        out, i = grown, j
+    return out
+
+
+def _element(p: str, i: int, end: int, limit: int) -> tuple[list[tuple[str, bool]] | None, int]:
+    """The ways the regex element at p[i] can start (None: not spelled out) and where the next one begins."""
+    c = p[i]
+    if c == "\\":
+        escaped = p[i + 1 : i + 2]
+        return ([(escaped, True)] if escaped and not escaped.isalnum() else None), i + 2
+    if c == "(":
+        close = _closing(p, i, end)
+        if not p.startswith("(?:", i):
+            return None, close + 1  # a capturing group, a look-around or a flag group
+        alternatives: list[tuple[str, bool]] = []
+        for a, b in _top_level_parts(p, i + 3, close):
+            alternatives += _expand(p, a, b, limit)
+        return alternatives, close + 1
+    if c == "[":
+        close = p.index("]", i + 2 if p.startswith(("[]", "[^]"), i) else i + 1)
+        members = p[i + 1 : close]
+        if members[:1] in ("^", "]") or "\\" in members or "-" in members[1:-1]:
+            return None, close + 1  # negated, escaped or a range: not spelled out
+        return [(m, True) for m in dict.fromkeys(members)], close + 1
+    if c in _REGEX_META:
+        return None, i + 1
+    return [(c, True)], i + 1
+
+
+def _closing(p: str, i: int, end: int) -> int:
+    """The index of the ")" that closes the "(" at p[i]."""
+    depth, k = 0, i
+    while k < end:
+        c = p[k]
+        if c == "\\":
+            k += 2
+            continue
+        if c == "[":
+            k = p.index("]", k + 2 if p.startswith(("[]", "[^]"), k) else k + 1)
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                return k
+        k += 1
+    raise ValueError(f"unbalanced parenthesis in {p!r}")
+
+
+def _top_level_parts(p: str, i: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) of the "|"-separated alternatives of p[i:end]."""
+    parts, depth, start, k = [], 0, i, i
+    while k < end:
+        c = p[k]
+        if c == "\\":
+            k += 2
+            continue
+        if c == "[":
+            k = p.index("]", k + 2 if p.startswith(("[]", "[^]"), k) else k + 1)
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            parts.append((start, k))
+            start = k + 1
+        k += 1
+    parts.append((start, end))
+    return parts
 
 
 def _split_lead(pattern: str) -> tuple[str, str]:
