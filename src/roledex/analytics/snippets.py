@@ -80,9 +80,15 @@ def query_stems(words: Sequence[str]) -> tuple[QueryStem, ...]:
         # when it ends in e, i or l (see the docstring)
         head = s if s[-1] not in "eil" else s[: max(1, len(s) - 2)]
         head = head.encode("latin-1").decode("utf-8", errors="ignore")
-        pattern = re.compile(re.escape(head) + r"[^\W_]*") if head else None
-        out[s] = QueryStem(s, pattern)
+        out[s] = QueryStem(s, _word_pattern(head) if head else None)
     return tuple(out.values())
+
+
+def _word_pattern(head: str) -> re.Pattern[str]:
+    """The words beginning with `head`: the literal first (the regex engine skips ahead to it), then a
+    look-behind that refuses a head inside a word (after a letter or digit), then the rest of the word."""
+    h = re.escape(head)
+    return re.compile(rf"{h}(?<![^\W_]{h})[^\W_]*")
 
 
 def _is_word_char(ch: str) -> bool:
@@ -99,19 +105,16 @@ def find_matches(text: str, stems: Sequence[QueryStem]) -> list[Match]:
         low = text
     found: dict[tuple[int, int], int] = {}
     for k, qs in enumerate(stems):
-        for m in (qs.prefix or _TOKEN).finditer(low):
-            start = m.start()
-            if start and low[start - 1].isalnum():
-                continue  # inside a word
+        for m in (qs.prefix or _TOKEN).finditer(low):  # whole words only (see _word_pattern)
             if word_stem(m.group()) == qs.stem:
-                found.setdefault((start, m.end()), k)
+                found.setdefault(m.span(), k)
     return sorted((a, b, k) for (a, b), k in found.items())
 
 
-def _score(window: Sequence[Match], single: bool) -> int:
-    """FTS5's window score: 1000 for each distinct query word, 1 for each repeat."""
-    distinct = 1 if single else len({k for _, _, k in window})
-    return 1000 * distinct + len(window) - distinct
+def _score(matches: Sequence[Match], i: int, j: int, single: bool) -> int:
+    """FTS5's score of the window holding matches[i:j]: 1000 for each distinct query word, 1 for each repeat."""
+    distinct = 1 if single else len({k for _, _, k in matches[i:j]})
+    return 1000 * distinct + (j - i) - distinct
 
 
 def snippet(text: str, stems: Sequence[QueryStem], tokens: int = SNIPPET_TOKENS) -> Segments:
@@ -132,24 +135,26 @@ def snippet(text: str, stems: Sequence[QueryStem], tokens: int = SNIPPET_TOKENS)
     sentences = len(text) > tokens * CHARS_PER_TOKEN and sentence_start(text, 0, matches[-1][0]) is not None
     single = len(stems) == 1
     best_score, first, last, sentence_at = 0, 0, 0, None
-    sentence, seen = 0, 0  # the sentence start of the last match looked at, and that match
+    sentence, seen, scored = 0, 0, -1  # the sentence of the last match looked at, that match, the last scored
     for i, (a, _, _) in enumerate(matches):
-        window = matches[i : bisect_left(position, position[i] + tokens)]
-        score = _score(window, single)
+        j = bisect_left(position, position[i] + tokens)  # the window starting at a holds matches[i:j]
+        score = _score(matches, i, j, single)
         if score > best_score:
-            best_score, first, last, sentence_at = score, a, window[-1][1], None
+            best_score, first, last, sentence_at = score, a, matches[j - 1][1], None
         if not sentences:
             continue
         # the sentence holding a: one starting after the previous match, else the previous match's
         sentence = sentence_start(text, seen, a) or sentence
         seen = a
-        if sentence < a:
+        # the window from a sentence start is the same for every match in the sentence: scored once
+        if sentence < a and sentence != scored:
+            scored = sentence
             at = position[i] - _gaps(text, sentence, a)
-            window = matches[bisect_left(matches, (sentence,)) : bisect_left(position, at + tokens)]
-            if window:
-                score = _score(window, single) + (100 if sentence else 120)
+            i0, j0 = bisect_left(matches, (sentence,)), bisect_left(position, at + tokens)
+            if j0 > i0:
+                score = _score(matches, i0, j0, single) + (100 if sentence else 120)
                 if score > best_score:
-                    best_score, first, last, sentence_at = score, window[0][0], window[-1][1], sentence
+                    best_score, first, last, sentence_at = score, matches[i0][0], matches[j0 - 1][1], sentence
     return _cut(text, matches, first, last, tokens, sentence_at)
 
 
@@ -166,16 +171,18 @@ def sentence_start(text: str, lo: int, hi: int) -> int | None:
     not the length of the text.
     """
     end = hi - 1  # the '.' or ':' is before end: the white space and the letter follow it
-    while end > lo:
-        p = max(text.rfind(".", lo, end), text.rfind(":", lo, end))
-        if p < 0:
-            return None
+    dot, colon = text.rfind(".", lo, end), text.rfind(":", lo, end)
+    while dot >= 0 or colon >= 0:
+        p = max(dot, colon)
         s = p + 1
         while s < hi and text[s] in _GAP_SPACE:
             s += 1
         if s > p + 1 and text[s].isalnum():
             return s
-        end = p
+        if p == dot:
+            dot = text.rfind(".", lo, p)
+        else:
+            colon = text.rfind(":", lo, p)
     return None
 
 
