@@ -519,9 +519,11 @@ class PostingIndex:
         if column == "internship":
             n_true = int(per_combo[self.combo_internship].sum())
             return _sorted_counts({"true": n_true, "false": int(per_combo.sum()) - n_true})
-        codes = self.combo_codes[column].astype(np.int64) + 1
-        found = np.bincount(codes, weights=per_combo, minlength=len(self.vocab[column]) + 1)[1:]
-        return _sorted_counts({self.vocab[column][i]: int(n) for i, n in enumerate(found) if n})
+        names = self.vocab[column]
+        found = np.bincount(self.combo_codes[column] + 1, weights=per_combo, minlength=len(names) + 1)[1:]
+        present = np.flatnonzero(found).tolist()
+        counts = found[present].astype(np.int64).tolist()
+        return _sorted_counts(dict(zip([names[i] for i in present], counts, strict=True)))
 
     def skill_counts(
         self,

@@ -176,7 +176,8 @@ def jobs_page(request: Request, state: StateDep) -> Response:
         query = job_query(request.query_params, state.taxonomy)
         params = query_params(query)
         canonical = href("/jobs", params)
-        if not _same_query(request.url.query, canonical.partition("?")[2]):
+        query_string = canonical.partition("?")[2]
+        if request.url.query != query_string and not _same_query(request.url.query, query_string):
             return RedirectResponse(canonical, status_code=302)
         return state.page(request, lambda: _results_page(request, state, query, params, context))
     except RoledexError as exc:
