@@ -21,14 +21,17 @@ first that says anything decides. Location-like short texts: any "remote" -> rem
 sensing", "hybrid cloud", "onsite gym" and "in-person interviews" are not about the job, and "not
 remote"/"no remote" mean onsite.
 
-Descriptions are read through `scan_description` (see its section below): a few `str.find` anchors and a
-short window check per hit, cached per description and shared with `titles.classify_title`.
+Descriptions are read through `scan_description` (see its section below): short anchors found in one
+Aho-Corasick pass and a short window check per hit, cached per description and shared with
+`titles.classify_title`.
 """
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
+
+import ahocorasick_rs
 
 from roledex.models import EmploymentType, Remote
 
@@ -141,10 +144,11 @@ def parse_employment(
 # --------------------------------------------------------------------------------------------------------
 # Descriptions are long (median ~4.6k characters); in CPython one `str.find` over such a text costs a few
 # microseconds and a regex over it far more, while lower-casing it costs ten `find`s. So a description is
-# read with as few `str.find` anchors as possible, each dropping its first letter ("emote", "ybrid", "anag")
-# so that "Remote" and "remote" are one search, and each hit is confirmed on a short lower-cased window.
-# The scan is cached by the description string, so the normalizers of one posting share it, and the cues
-# that only some postings need (level, employment type, the role named in the opening) are read on demand.
+# read through short anchors, each dropping its first letter ("emote", "ybrid", "anag") so that "Remote" and
+# "remote" are one needle, all found in one Aho-Corasick pass on first use; each hit is confirmed on a short
+# lower-cased window. The scan is cached by the description string, so the normalizers of one posting share
+# it, and the cues that only some postings need (level, employment type, the role named in the opening) are
+# read on demand.
 
 _NOT_REMOTE_BEFORE = (
     "not ",
@@ -299,15 +303,42 @@ _ROLE_WINDOW = 1500  # only the opening of a description names the role
 _TIME_NOUNS = ("position", "role", "job", "opportun", "employ", "assignment", "engagement", "contract")
 
 
-def _hits(text: str, *needles: str) -> list[int]:
-    """Start offsets of every occurrence of the needles (each needle is one C-level scan of the text)."""
-    out: list[int] = []
-    for needle in needles:
-        i = text.find(needle)
-        while i != -1:
-            out.append(i)
-            i = text.find(needle, i + 1)
-    return out
+# Every anchor the cues below look for, found in one Aho-Corasick pass over the description: a pass costs about
+# what four `str.find` scans do, and the cues of a posting read ten or more anchors.
+_ANCHORS = (
+    "emote",
+    "ybrid",
+    "ffice",
+    "site",
+    "erson",
+    "rom home",
+    "rom-home",
+    "ontract",
+    "ype:",
+    "ime ",
+    "irect report",
+    "anag",
+    "eam of",
+    "ntry",
+    "raduate",
+)
+_ANCHOR_SEARCH = ahocorasick_rs.AhoCorasick(list(_ANCHORS))
+Anchors = dict[str, list[int]]
+
+
+def _find_anchors(text: str) -> Anchors:
+    """Start offsets of every occurrence of every anchor, by anchor (overlapping ones included)."""
+    found: Anchors = {anchor: [] for anchor in _ANCHORS}
+    for k, start, _ in _ANCHOR_SEARCH.find_matches_as_indexes(text, overlapping=True):
+        found[_ANCHORS[k]].append(start)
+    return found
+
+
+def _hits(at: Anchors, *needles: str) -> list[int]:
+    """Start offsets of every occurrence of the needles, needle by needle."""
+    if len(needles) == 1:
+        return at[needles[0]]
+    return [i for needle in needles for i in at[needle]]
 
 
 def _low(text: str, start: int, end: int) -> str:
@@ -324,26 +355,32 @@ class DescriptionCues:
     scans its description for the work arrangement.
     """
 
-    __slots__ = ("_employment", "_entry", "_leads", "_manages", "_remote", "text")
+    __slots__ = ("_anchors", "_employment", "_entry", "_leads", "_manages", "_remote", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
+        self._anchors: Anchors | None = None
         self._remote: object = _UNSET
         self._manages: bool | None = None
         self._leads: bool | None = None
         self._entry: bool | None = None
         self._employment: object = _UNSET
 
+    def _at(self) -> Anchors:
+        if self._anchors is None:
+            self._anchors = _find_anchors(self.text)
+        return self._anchors
+
     def remote(self) -> Remote | None:
         """remote / hybrid / onsite when the description says so."""
         if self._remote is _UNSET:
-            self._remote = _arrangement(self.text)
+            self._remote = _arrangement(self.text, self._at())
         return self._remote  # type: ignore[return-value]
 
     def manages_people(self) -> bool:
         """ "manage a team of", "people management", "direct reports"."""
         if self._manages is None:
-            self._manages = _manages(self.text)
+            self._manages = _manages(self.text, self._at())
         return self._manages
 
     def leads_team(self) -> bool:
@@ -351,7 +388,7 @@ class DescriptionCues:
         if self._leads is None:
             text = self.text
             self._leads = any(
-                _LEADS_WINDOW_RE.search(_low(text, i - 46, i + 14)) for i in _hits(text, "eam of")
+                _LEADS_WINDOW_RE.search(_low(text, i - 46, i + 14)) for i in _hits(self._at(), "eam of")
             )
         return self._leads
 
@@ -360,14 +397,15 @@ class DescriptionCues:
         if self._entry is None:
             text = self.text
             self._entry = any(
-                _ENTRY_WINDOW_RE.search(_low(text, i - 21, i + 40)) for i in _hits(text, "ntry", "raduate")
+                _ENTRY_WINDOW_RE.search(_low(text, i - 21, i + 40))
+                for i in _hits(self._at(), "ntry", "raduate")
             )
         return self._entry
 
     def employment(self) -> EmploymentType | None:
         """The employment type stated explicitly ("this is a contract position", "Job Type: Full-time")."""
         if self._employment is _UNSET:
-            self._employment = _stated_employment(self.text)
+            self._employment = _stated_employment(self.text, self._at())
         return self._employment  # type: ignore[return-value]
 
     def role_phrase(self) -> str | None:
@@ -376,10 +414,10 @@ class DescriptionCues:
         return m.group(1) if m is not None else None
 
 
-def _stated_employment(text: str) -> EmploymentType | None:
-    starts = _hits(text, "ontract", "ype:")
+def _stated_employment(text: str, at: Anchors) -> EmploymentType | None:
+    starts = _hits(at, "ontract", "ype:")
     # "full-time position": a cheap check on the words after "time " before the regex
-    starts += [i for i in _hits(text, "ime ") if text.startswith(_TIME_NOUNS, i + 4)]
+    starts += [i for i in _hits(at, "ime ") if text.startswith(_TIME_NOUNS, i + 4)]
     for i in sorted(starts):
         m = _EMP_WINDOW_RE.search(_low(text, i - 46, i + 50))
         if m is None:
@@ -411,19 +449,19 @@ def _remote_at(text: str, i: int) -> Remote | None:
     return None
 
 
-def _arrangement(text: str) -> Remote | None:
+def _arrangement(text: str, at: Anchors) -> Remote | None:
     remote = hybrid = onsite = five_days = False
-    for i in _hits(text, "emote"):
+    for i in _hits(at, "emote"):
         if i > 0 and text[i - 1] in "rR":
             said = _remote_at(text, i)
             if said == "onsite":
                 return "onsite"
             remote = remote or said == "remote"
-    for i in _hits(text, "ybrid"):
+    for i in _hits(at, "ybrid"):
         if i > 0 and text[i - 1] in "hH" and not _low(text, i + 5, i + 20).startswith(_HYBRID_NOT_AFTER):
             hybrid = True
             break
-    for i in _hits(text, "ffice"):
+    for i in _hits(at, "ffice"):
         window = _low(text, i - 47, i + 6)
         m = _OFFICE_DAYS_RE.search(window) if "day" in window or "/week" in window else None
         if m is not None:
@@ -438,21 +476,21 @@ def _arrangement(text: str) -> Remote | None:
     if remote:
         return "remote"
     if not onsite and not five_days:
-        onsite = _onsite_words(text)
-        if not onsite and (_hits(text, "rom home") or _hits(text, "rom-home")):
+        onsite = _onsite_words(text, at)
+        if not onsite and (at["rom home"] or at["rom-home"]):
             return "remote"
     return "onsite" if onsite or five_days else None
 
 
-def _onsite_words(text: str) -> bool:
+def _onsite_words(text: str, at: Anchors) -> bool:
     """ "on-site", "onsite", "in-person" that are about the job (not "onsite gym", "in-person interviews")."""
-    for i in _hits(text, "site"):
+    for i in _hits(at, "site"):
         before = _low(text, i - 3, i)
         if (before in ("on-", "on ") or before.endswith("on")) and not _low(text, i + 4, i + 20).startswith(
             _NOT_ONSITE_AFTER
         ):
             return True
-    for i in _hits(text, "erson"):
+    for i in _hits(at, "erson"):
         if _low(text, i - 4, i - 1) in ("in-", "in ") and not _low(text, i + 5, i + 20).startswith(
             _NOT_ONSITE_AFTER
         ):
@@ -460,10 +498,10 @@ def _onsite_words(text: str) -> bool:
     return False
 
 
-def _manages(text: str) -> bool:
-    if "irect report" in text:
+def _manages(text: str, at: Anchors) -> bool:
+    if at["irect report"]:
         return True
-    for i in _hits(text, "anag"):
+    for i in _hits(at, "anag"):
         if text.startswith(("er", "ement"), i + 4):  # "people manager", "line management"
             if _low(text, i - 8, i - 1).endswith(("people ", "people-", "line ")):
                 return True

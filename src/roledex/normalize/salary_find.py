@@ -130,6 +130,8 @@ def _stands_alone(text: str, mention: Mention) -> bool:
 
 def _fill_markless_currency(candidates: list[_Candidate], country: str | None) -> None:
     """ "Salary: 160k - 200k" has no mark: use the country's currency, else the text's other currency."""
+    if all(c.mention.marks for c in candidates):
+        return
     marked = Counter(c.currency for c in candidates if c.mention.marks and c.currency)
     fallback = HOME_CURRENCY.get(country or "") or (marked.most_common(1)[0][0] if marked else None)
     for c in candidates:

@@ -216,6 +216,7 @@ _PERIOD_STEMS = (
     "anual",
     "tjm",
 )
+_PERIOD_STEM_RE = re.compile("|".join(_PERIOD_STEMS))  # one C scan instead of a test per stem
 
 
 def period_before(text: str, pos: int, window: int = 60) -> Period | None:
@@ -226,7 +227,7 @@ def period_before(text: str, pos: int, window: int = 60) -> Period | None:
     if cut >= 0:
         chunk = chunk[cut + 1 :]
     low = chunk.lower()
-    if not any(stem in low for stem in _PERIOD_STEMS):
+    if _PERIOD_STEM_RE.search(low) is None:
         return None
     found: Period | None = None
     for m in PERIOD_BEFORE.finditer(chunk):
@@ -434,6 +435,7 @@ def _may_follow(text: str, i: int) -> bool:
 
 
 _PAY_STEMS = ("salar", "compensation", "pay", "wage", "remunera", "gehalt", "salaire", "wynagrodz")
+_PAY_STEM_RE = re.compile("|".join(_PAY_STEMS))  # one C scan instead of a test per stem
 _BARE_PAY_BEFORE = re.compile(
     r"(?:salary|salaries|pay|compensation|wages?|remuneration|gehalt|salaire|salario|wynagrodzenie)"
     r"[^.\n$€£\d]{0,40}?[:\s]\Z",
@@ -448,6 +450,10 @@ _WORD_MARKS = frozenset(
     + _LOWER_CODES.split("|")
     + ["Rs", "Rs.", "Rp", "RM", "SFr", "SFr.", "Fr.", "kr", "kr.", "zł", "Kč", "R"]
 )
+
+
+# characters that are no gap, letter, dot or currency symbol: _mark_start_before gives -1 after any of them
+_NO_MARK_END = frozenset("-\n\r\t(/#:=[+*|,;)\"'–—•<>&_@%!?")
 
 
 def _mark_start_before(text: str, s: int) -> int:
@@ -481,7 +487,7 @@ def _mark_start_before(text: str, s: int) -> int:
 def _pay_word_before(text: str, s: int) -> bool:
     window = text[max(0, s - 60) : s]
     low = window.lower()
-    if not any(stem in low for stem in _PAY_STEMS):
+    if _PAY_STEM_RE.search(low) is None:
         return False
     return _BARE_PAY_BEFORE.search(window) is not None
 
@@ -519,7 +525,8 @@ def scan_money(text: str) -> list[Mention]:
         run_end = run.end()
         if s < last_end:
             continue
-        start = _mark_start_before(text, s)
+        # punctuation right before the number ("-5", "(3", "/2", a new line) ends no currency mark
+        start = _mark_start_before(text, s) if s and text[s - 1] not in _NO_MARK_END else -1
         if start < 0:
             e = s + len(run.group().rstrip(",.'’ \u00a0\u202f\u2009"))
             nxt = e + 1 if e < n and text[e] in _GAP_CHARS else e

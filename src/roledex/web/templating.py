@@ -2,8 +2,9 @@
 partial (`_comparison.html.j2`) in the CLI's HTML export and on the site.
 
 Autoescaping is on for every template: text from postings (titles, companies, snippets, descriptions) is
-only ever inserted escaped or through `security.description_html`, which builds its markup from escaped
-text and passes it through nh3.
+only ever inserted escaped, through `security.description_html`, which builds its markup from escaped
+text and passes it through nh3, or through `fragments` (job cards, facet options: built in Python for
+speed, every value escaped by `fragments.esc`).
 """
 
 from __future__ import annotations
@@ -154,8 +155,15 @@ def environment() -> Environment:
         remote_label=remote_label,
         joined=joined,
     )
+    from roledex.web.fragments import facet_options, job_card  # they use this module's formatting
+
     env.globals.update(
-        href=href, level_labels=LEVEL_LABELS, employment_labels=EMPLOYMENT_LABELS, country_name=country_name
+        href=href,
+        level_labels=LEVEL_LABELS,
+        employment_labels=EMPLOYMENT_LABELS,
+        country_name=country_name,
+        job_card=job_card,
+        facet_options=facet_options,
     )
     return env
 
